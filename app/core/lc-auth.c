@@ -232,8 +232,8 @@ lc_auth_add_user (LcSession *session, const char *login, const char *password, L
         return FALSE;
       if (!found)
         {
-          g_set_error (error, LC_AUTH_ERROR, LC_AUTH_ERROR_UNKNOWN_OFFICER,
-                       _ ("There is no officer with id %" G_GINT64_FORMAT "."), officer_id);
+          g_set_error (error, LC_AUTH_ERROR, LC_AUTH_ERROR_UNKNOWN_OFFICER, _ ("There is no officer with id %lld."),
+                       (long long) officer_id);
           return FALSE;
         }
       if (!query_exists (db, "SELECT 1 FROM app_user WHERE officer_id = ?", NULL, officer_id, &found, error))

@@ -383,8 +383,8 @@ check_department_exists (LcDb *db, gint64 department_id, GError **error)
   if (!lookup (db, "SELECT id FROM department WHERE id = ?", NULL, department_id, &found, NULL, error))
     return FALSE;
   if (!found)
-    g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_UNKNOWN_DEPARTMENT,
-                 _ ("There is no department with id %" G_GINT64_FORMAT "."), department_id);
+    g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_UNKNOWN_DEPARTMENT, _ ("There is no department with id %lld."),
+                 (long long) department_id);
   return found;
 }
 
@@ -396,8 +396,8 @@ check_officer_exists (LcDb *db, gint64 officer_id, GError **error)
   if (!lookup (db, "SELECT id FROM officer WHERE id = ?", NULL, officer_id, &found, NULL, error))
     return FALSE;
   if (!found)
-    g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_UNKNOWN_OFFICER,
-                 _ ("There is no officer with id %" G_GINT64_FORMAT "."), officer_id);
+    g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_UNKNOWN_OFFICER, _ ("There is no officer with id %lld."),
+                 (long long) officer_id);
   return found;
 }
 
@@ -625,7 +625,7 @@ lc_people_department_path (LcSession *session, gint64 department_id, GError **er
   if (names->len == 0)
     {
       g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_UNKNOWN_DEPARTMENT,
-                   _ ("There is no department with id %" G_GINT64_FORMAT "."), department_id);
+                   _ ("There is no department with id %lld."), (long long) department_id);
       return NULL;
     }
   for (guint i = 0; i < names->len; i++)
@@ -731,8 +731,8 @@ gboolean
 _lc_people_insert_officer (LcDb *db, const LcOfficer *officer, gint64 *out_id, GError **error)
 {
   static const char *const insert_sql =
-      "INSERT INTO officer (staff_no, name, department_id, field, post, status, phone, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO officer (staff_no, name, department_id, field, post, status, phone, created_at, updated_at, "
+      "search_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?1 || ' ' || ?2 || ' ' || ?7)";
   g_autoptr (LcStmt) stmt = lc_db_prepare (db, insert_sql, error);
   gint64 now = lc_db_now (db);
 
@@ -757,8 +757,9 @@ _lc_people_insert_officer (LcDb *db, const LcOfficer *officer, gint64 *out_id, G
 gboolean
 _lc_people_update_officer (LcDb *db, const LcOfficer *officer, GError **error)
 {
-  static const char *const update_sql = "UPDATE officer SET staff_no = ?, name = ?, department_id = ?, field = ?, "
-                                        "post = ?, status = ?, phone = ?, updated_at = ? WHERE id = ?";
+  static const char *const update_sql =
+      "UPDATE officer SET staff_no = ?1, name = ?2, department_id = ?3, field = ?4, post = ?5, status = ?6, "
+      "phone = ?7, updated_at = ?8, search_key = ?1 || ' ' || ?2 || ' ' || ?7 WHERE id = ?9";
   g_autoptr (LcStmt) stmt = lc_db_prepare (db, update_sql, error);
 
   if (stmt == NULL)
@@ -827,8 +828,8 @@ get_officer_by (LcSession *session, const char *sql, const char *text, gint64 id
         g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_UNKNOWN_OFFICER,
                      _ ("There is no officer with the staff number “%s”."), text);
       else
-        g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_UNKNOWN_OFFICER,
-                     _ ("There is no officer with id %" G_GINT64_FORMAT "."), id);
+        g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_UNKNOWN_OFFICER, _ ("There is no officer with id %lld."),
+                     (long long) id);
       return NULL;
     }
   officer = read_officer (stmt);
@@ -873,11 +874,16 @@ like_pattern (const char *text)
 GPtrArray *
 lc_people_list_officers (LcSession *session, const LcOfficerFilter *filter, GError **error)
 {
-  static const char *const list_sql =
-      "WITH RECURSIVE sub (id) AS (SELECT ? UNION ALL SELECT d.id FROM department d JOIN sub ON d.parent_id = "
-      "sub.id) " OFFICER_SELECT "WHERE (? = 0 OR o.department_id IN (SELECT id FROM sub)) "
-      "AND (? IS NULL OR o.name LIKE ? ESCAPE '\\' OR o.staff_no LIKE ? ESCAPE '\\' OR o.phone LIKE ? ESCAPE '\\') "
-      "AND (? = 1 OR o.status <> 'left') ORDER BY o.staff_no";
+#define LIST_OFFICERS_SQL(text_condition)                                                                              \
+  "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL SELECT d.id FROM department d JOIN sub ON d.parent_id = "           \
+  "sub.id) " OFFICER_SELECT                                                                                            \
+  "WHERE (?1 = 0 OR o.department_id IN (SELECT id FROM sub)) AND (?3 = 1 OR o.status <> 'left') " text_condition       \
+  " ORDER BY o.staff_no"
+  static const char *const list_sql = LIST_OFFICERS_SQL ("AND ?2 IS NULL");
+  /* The text filter scans the narrow search index first and reads only the
+   * matching rows; reading the table in staff-number order would read it all. */
+  static const char *const search_sql =
+      LIST_OFFICERS_SQL ("AND o.id IN (SELECT id FROM officer WHERE search_key LIKE ?2 ESCAPE '\\')");
   static const LcOfficerFilter no_filter = { 0 };
   LcDb *db;
   g_autoptr (LcStmt) stmt = NULL;
@@ -892,20 +898,16 @@ lc_people_list_officers (LcSession *session, const LcOfficerFilter *filter, GErr
   if (filter == NULL)
     filter = &no_filter;
   db = lc_session_get_db (session);
-  if ((stmt = lc_db_prepare (db, list_sql, error)) == NULL)
-    return NULL;
   if (filter->text != NULL && !is_blank (filter->text))
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (filter->text));
       pattern = like_pattern (trimmed);
     }
+  if ((stmt = lc_db_prepare (db, pattern != NULL ? search_sql : list_sql, error)) == NULL)
+    return NULL;
   lc_stmt_bind_int (stmt, 1, filter->department_id);
-  lc_stmt_bind_int (stmt, 2, filter->department_id);
-  lc_stmt_bind_text (stmt, 3, pattern);
-  lc_stmt_bind_text (stmt, 4, pattern);
-  lc_stmt_bind_text (stmt, 5, pattern);
-  lc_stmt_bind_text (stmt, 6, pattern);
-  lc_stmt_bind_int (stmt, 7, filter->include_left ? 1 : 0);
+  lc_stmt_bind_text (stmt, 2, pattern);
+  lc_stmt_bind_int (stmt, 3, filter->include_left ? 1 : 0);
   while ((ok = lc_db_step (db, stmt, &has_row, error)) && has_row)
     g_ptr_array_add (officers, read_officer (stmt));
   if (!ok)
@@ -1081,7 +1083,7 @@ get_certificate_by (LcSession *session, const char *sql, const char *text, gint6
                      _ ("There is no certificate with the number “%s”."), text);
       else
         g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_UNKNOWN_CERTIFICATE,
-                     _ ("There is no certificate with id %" G_GINT64_FORMAT "."), id);
+                     _ ("There is no certificate with id %lld."), (long long) id);
       return NULL;
     }
   certificate = read_certificate (stmt);
