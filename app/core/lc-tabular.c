@@ -225,12 +225,11 @@ set_encoding_error (GError **error, const char *source, const char *data, gsize 
 
   locate (data, offset, detect_separator (data, length), &row, &column);
   letter = lc_column_letter (column);
-  g_set_error (
-      error, LC_TABULAR_ERROR, LC_TABULAR_ERROR_ENCODING,
-      /* Translators: "%1$s" is a file name, "row %2$u, column %3$s" a spreadsheet position (row 7, column C). */
-      _ ("%s: row %u, column %s: the text is neither UTF-8 nor GB18030. Save the file as “CSV UTF-8” "
-         "and import it again."),
-      source, row, letter);
+  g_set_error (error, LC_TABULAR_ERROR, LC_TABULAR_ERROR_ENCODING,
+               /* Translators: “roster.csv: row 7, column C: …”, a file name and a spreadsheet position */
+               _ ("%s: row %u, column %s: the text is neither UTF-8 nor GB18030. Save the file as “CSV UTF-8” "
+                  "and import it again."),
+               source, row, letter);
 }
 
 static inline gboolean
