@@ -226,16 +226,27 @@ same_officer (const LcOfficer *a, const LcOfficer *b)
          && g_strcmp0 (a->phone, b->phone) == 0;
 }
 
+/* The reports' CSV writer puts an apostrophe before a cell starting with
+ * = + - @ so that spreadsheet programs do not run it as a formula; reading
+ * drops it again, so that an export imports back unchanged. */
+static const char *
+unguard (const char *cell)
+{
+  if (cell[0] == '\'' && cell[1] != '\0' && strchr ("=+-@\t\r", cell[1]) != NULL)
+    return cell + 1;
+  return cell;
+}
+
 static const char *
 cell_or_null (const LcTable *table, guint row, guint column)
 {
-  return column == G_MAXUINT ? NULL : lc_table_cell (table, row, column);
+  return column == G_MAXUINT ? NULL : unguard (lc_table_cell (table, row, column));
 }
 
 static char *
 cell_or_empty (const LcTable *table, guint row, guint column)
 {
-  return (char *) (column == G_MAXUINT ? "" : lc_table_cell (table, row, column));
+  return (char *) (column == G_MAXUINT ? "" : unguard (lc_table_cell (table, row, column)));
 }
 
 /* Resolves and checks one row into @officer; problems go to @problems. */
@@ -257,8 +268,8 @@ read_row (const LcTable *table, guint row, const guint *positions, DepartmentInd
   g_autoptr (GError) error = NULL;
   const char *bad_field = NULL;
 
-  officer->staff_no = (char *) lc_table_cell (table, row, positions[COL_STAFF_NO]);
-  officer->name = (char *) lc_table_cell (table, row, positions[COL_NAME]);
+  officer->staff_no = cell_or_empty (table, row, positions[COL_STAFF_NO]);
+  officer->name = cell_or_empty (table, row, positions[COL_NAME]);
   officer->field = cell_or_empty (table, row, positions[COL_FIELD]);
   officer->post = cell_or_empty (table, row, positions[COL_POST]);
   officer->phone = cell_or_empty (table, row, positions[COL_PHONE]);
