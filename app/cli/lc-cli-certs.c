@@ -117,7 +117,8 @@ certs_add (LcCli *cli, int argc, char **argv)
     { NULL },
   };
   g_autoptr (GOptionContext) context =
-      lc_cli_context_new (NULL, _ ("Issue (申领) an enforcement certificate to an officer."), entries);
+      /* Translators: 申领 = issuing (applying for) an enforcement certificate */
+      lc_cli_context_new (NULL, _ ("Issue an enforcement certificate to an officer."), entries);
   g_autoptr (GError) error = NULL;
   g_autoptr (LcOfficer) officer = NULL;
   g_autoptr (LcCertificate) stored = NULL;
@@ -163,8 +164,7 @@ certs_transition (LcCli *cli, int argc, char **argv)
   g_autofree char *expires_text = NULL;
   GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date_text, N_ ("When it happened (default: today)"), N_ ("DATE") },
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
-      N_ ("Why (required to suspend, revoke and cancel; it can be appealed)"), N_ ("TEXT") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_ ("A note for the history"), N_ ("TEXT") },
     { "expires", 0, 0, G_OPTION_ARG_STRING, &expires_text, N_ ("New expiry date (default: five years after the date)"),
       N_ ("DATE") },
     { NULL },
@@ -185,27 +185,35 @@ certs_transition (LcCli *cli, int argc, char **argv)
   switch (action)
     {
     case LC_CERT_ACTION_SUSPEND:
-      summary = _ ("Suspend (暂扣) a valid certificate. A reason is required.");
+      /* Translators: 暂扣 = suspension of an enforcement certificate */
+      summary = _ ("Suspend a valid certificate. A reason is required.");
       break;
     case LC_CERT_ACTION_REINSTATE:
       summary = _ ("Reinstate a suspended certificate.");
       break;
     case LC_CERT_ACTION_REVOKE:
-      summary = _ ("Revoke (吊销) a valid or suspended certificate. A reason is required.");
+      /* Translators: 吊销 = revocation of an enforcement certificate */
+      summary = _ ("Revoke a valid or suspended certificate. A reason is required.");
       break;
     case LC_CERT_ACTION_CANCEL:
-      summary = _ ("Cancel (注销) a certificate on transfer, retirement or leaving. A reason is required.");
+      /* Translators: 注销 = cancellation of a certificate (transfer, retirement, leaving) */
+      summary = _ ("Cancel a certificate on transfer, retirement or leaving. A reason is required.");
       break;
     case LC_CERT_ACTION_REVIEW:
-      summary = _ ("Record the periodic review (年审) of a valid certificate.");
+      /* Translators: 年审 = the periodic (annual) review of a certificate */
+      summary = _ ("Record the periodic review of a valid certificate.");
       break;
     case LC_CERT_ACTION_RENEW:
-      summary = _ ("Renew (换证) a valid or expired certificate with a new expiry date.");
+      /* Translators: 换证 = renewal of a certificate on expiry */
+      summary = _ ("Renew a valid or expired certificate with a new expiry date.");
       break;
     case LC_CERT_ACTION_ISSUE:
     default:
       g_assert_not_reached ();
     }
+  /* Taking a certificate away must say why: the holder can appeal it. */
+  if (action == LC_CERT_ACTION_SUSPEND || action == LC_CERT_ACTION_REVOKE || action == LC_CERT_ACTION_CANCEL)
+    entries[1].description = N_ ("Why (required)");
   /* Only renew takes a new expiry date. */
   if (action != LC_CERT_ACTION_RENEW)
     entries[2] = (GOptionEntry){ NULL };
@@ -276,15 +284,21 @@ lc_cli_cmd_certs (LcCli *cli, int argc, char **argv)
   static const LcCliCommand cert_commands[] = {
     { "list", certs_list, N_ ("List certificates") },
     { "add", certs_add, N_ ("Issue a certificate") },
-    { "suspend", certs_transition, N_ ("Suspend a certificate (暂扣)") },
+    /* Translators: 暂扣 = suspension of an enforcement certificate */
+    { "suspend", certs_transition, N_ ("Suspend a certificate") },
     { "reinstate", certs_transition, N_ ("Reinstate a suspended certificate") },
-    { "revoke", certs_transition, N_ ("Revoke a certificate (吊销)") },
-    { "cancel", certs_transition, N_ ("Cancel a certificate (注销)") },
-    { "review", certs_transition, N_ ("Record the periodic review (年审)") },
-    { "renew", certs_transition, N_ ("Renew a certificate (换证)") },
+    /* Translators: 吊销 = revocation of an enforcement certificate */
+    { "revoke", certs_transition, N_ ("Revoke a certificate") },
+    /* Translators: 注销 = cancellation of a certificate (transfer, retirement, leaving) */
+    { "cancel", certs_transition, N_ ("Cancel a certificate") },
+    /* Translators: 年审 = the periodic (annual) review of a certificate */
+    { "review", certs_transition, N_ ("Record the periodic review") },
+    /* Translators: 换证 = renewal of a certificate on expiry */
+    { "renew", certs_transition, N_ ("Renew a certificate") },
     { "history", certs_history, N_ ("Show the history of a certificate") },
   };
 
   return lc_cli_run_group (cli, cert_commands, G_N_ELEMENTS (cert_commands),
-                           _ ("Enforcement certificates (执法证) and their lifecycle."), argc, argv);
+                           /* Translators: 执法证 = enforcement certificate */
+                           _ ("Enforcement certificates and their lifecycle."), argc, argv);
 }

@@ -101,6 +101,7 @@ print_logins (LcCli *cli)
                             user->officer_name);
       }
   g_print ("\n%s\n", _ ("Demo logins:"));
+  lc_cli_table_set_indent (table, 2);
   lc_cli_table_print (table, LC_CLI_FORMAT_TABLE);
   return LC_CLI_EXIT_OK;
 }

@@ -123,8 +123,10 @@ officers_add (LcCli *cli, int argc, char **argv)
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("Name (required)"), N_ ("NAME") },
     { "department", 0, 0, G_OPTION_ARG_STRING, &department, N_ ("Department code or unique name (required)"),
       N_ ("CODE_OR_NAME") },
-    { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_ ("Enforcement field (执法领域)"), N_ ("FIELD") },
-    { "post", 0, 0, G_OPTION_ARG_STRING, &post, N_ ("Post (岗位)"), N_ ("POST") },
+    /* Translators: 执法领域 = enforcement field */
+    { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_ ("Enforcement field"), N_ ("FIELD") },
+    /* Translators: 岗位 = post */
+    { "post", 0, 0, G_OPTION_ARG_STRING, &post, N_ ("Post"), N_ ("POST") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_text, N_ ("active (default), suspended or left"), N_ ("STATUS") },
     { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_ ("Phone number"), N_ ("PHONE") },
     { NULL },
@@ -183,8 +185,10 @@ officers_edit (LcCli *cli, int argc, char **argv)
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_ ("Name"), N_ ("NAME") },
     { "department", 0, 0, G_OPTION_ARG_STRING, &department, N_ ("Department code or unique name"),
       N_ ("CODE_OR_NAME") },
-    { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_ ("Enforcement field (执法领域)"), N_ ("FIELD") },
-    { "post", 0, 0, G_OPTION_ARG_STRING, &post, N_ ("Post (岗位)"), N_ ("POST") },
+    /* Translators: 执法领域 = enforcement field */
+    { "field", 0, 0, G_OPTION_ARG_STRING, &field, N_ ("Enforcement field"), N_ ("FIELD") },
+    /* Translators: 岗位 = post */
+    { "post", 0, 0, G_OPTION_ARG_STRING, &post, N_ ("Post"), N_ ("POST") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_text, N_ ("active, suspended or left"), N_ ("STATUS") },
     { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_ ("Phone number"), N_ ("PHONE") },
     { NULL },
@@ -325,6 +329,7 @@ print_training_totals (LcCli *cli, const LcOfficer *officer, GError **error)
       hours += record->hours;
       sessions++;
     }
+  lc_cli_table_set_indent (table, 2);
   lc_cli_table_print (table, LC_CLI_FORMAT_TABLE);
   return TRUE;
 }

@@ -317,6 +317,7 @@ struct _LcCliTable
   const char *const *headers;
   const char *const *keys;
   GPtrArray *rows; /* of char** with n_columns cells */
+  guint indent;
 };
 
 LcCliTable *
@@ -338,6 +339,12 @@ lc_cli_table_free (LcCliTable *table)
     return;
   g_ptr_array_unref (table->rows);
   g_free (table);
+}
+
+void
+lc_cli_table_set_indent (LcCliTable *table, guint indent)
+{
+  table->indent = indent;
 }
 
 void
@@ -471,6 +478,8 @@ lc_cli_table_print (LcCliTable *table, LcCliFormat format)
   out = g_string_new (NULL);
   for (guint r = 0; r < table->rows->len + 2; r++)
     {
+      for (guint i = 0; i < table->indent; i++)
+        g_string_append_c (out, ' ');
       for (guint c = 0; c < table->n_columns; c++)
         {
           gboolean last = c + 1 == table->n_columns;

@@ -96,6 +96,8 @@ typedef struct _LcCliTable LcCliTable;
  * @n_columns entries. */
 LcCliTable *lc_cli_table_new (guint n_columns, const char *const *headers, const char *const *keys);
 void lc_cli_table_free (LcCliTable *table);
+/* Spaces before every line of the table format. */
+void lc_cli_table_set_indent (LcCliTable *table, guint indent);
 /* @n_columns cells, NULL for an empty one. */
 void lc_cli_table_add (LcCliTable *table, ...);
 void lc_cli_table_print (LcCliTable *table, LcCliFormat format);

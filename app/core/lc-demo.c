@@ -234,19 +234,21 @@ typedef struct
   CertPlan plan;
   gboolean review_overdue;
   gboolean meets_last_year;
+  guint reviews;
   char staff_no[16];
 } DemoOfficer;
 
 typedef struct
 {
+  /* borrowed */
   LcSession *session;
-  LcDb *db;
-  Rng rng;
-  char *today;
-  int year;
-  guint cert_serial;
+  const char *today; /* the database's today: every date is relative to it */
   DemoOfficer *officers;
   LcDemoSummary *summary;
+  /* state */
+  Rng rng;
+  int year;
+  guint cert_serial;
 } Demo;
 
 static const LcDemoUser demo_users[] = {
@@ -451,8 +453,8 @@ transition (Demo *demo, gint64 id, LcCertAction action, const char *date, const 
  * (excluded), with a renewal at @renew_on (NULL for none) between them in
  * date order, so that every review finds the certificate valid. */
 static gboolean
-add_history (Demo *demo, const DemoOfficer *officer, gint64 id, const char *issued, const char *expires,
-             const char *until, const char *renew_on, GError **error)
+add_history (Demo *demo, DemoOfficer *officer, gint64 id, const char *issued, const char *expires, const char *until,
+             const char *renew_on, GError **error)
 {
   g_autofree char *last_due = days_ago (demo, 365);
   g_autofree char *valid_through = g_strdup (expires);
@@ -478,6 +480,7 @@ add_history (Demo *demo, const DemoOfficer *officer, gint64 id, const char *issu
         break;
       if (!transition (demo, id, LC_CERT_ACTION_REVIEW, date, "年度审验合格", error))
         return FALSE;
+      officer->reviews++;
     }
   /* An overdue review does not stop the renewal. */
   if (!renewed && !transition (demo, id, LC_CERT_ACTION_RENEW, renew_on, "有效期届满换证", error))
@@ -486,7 +489,7 @@ add_history (Demo *demo, const DemoOfficer *officer, gint64 id, const char *issu
 }
 
 static gboolean
-add_certificate (Demo *demo, const DemoOfficer *officer, GError **error)
+add_certificate (Demo *demo, DemoOfficer *officer, GError **error)
 {
   static const char *const leave_reasons[] = { "调离执法岗位", "退休", "辞职", "调任非执法单位" };
   g_autofree char *issued = NULL;
@@ -631,7 +634,7 @@ sum (const gint64 *hours, guint n)
 static guint
 plan_year (Demo *demo, gboolean meets, gint64 *hours)
 {
-  guint n = meets ? (guint) rng_range (&demo->rng, 4, 8) : (guint) rng_range (&demo->rng, 2, 7);
+  guint n = meets ? (guint) rng_range (&demo->rng, 4, 8) : (guint) rng_range (&demo->rng, 3, 7);
   const guint last = G_N_ELEMENTS (session_hours) - 1;
   guint steps[8];
 
@@ -640,7 +643,8 @@ plan_year (Demo *demo, gboolean meets, gint64 *hours)
       steps[i] = rng_weighted (&demo->rng, session_weights, G_N_ELEMENTS (session_weights));
       hours[i] = session_hours[steps[i]];
     }
-  while (meets && sum (hours, n) < LC_DEMO_REQUIRED_HOURS)
+  /* Short of the requirement is still some training: a third of it at least. */
+  while (sum (hours, n) < (meets ? LC_DEMO_REQUIRED_HOURS : LC_DEMO_REQUIRED_HOURS / 3))
     {
       guint i = (guint) rng_range (&demo->rng, 0, (int) n - 1);
       if (steps[i] < last)
@@ -713,7 +717,8 @@ add_training (Demo *demo, DemoOfficer *officer, GError **error)
 /* Users ---------------------------------------------------------------- */
 
 /* The demo officer account belongs to someone whose record shows the
- * ordinary good case: active, valid certificate, reviewed, hours met. */
+ * ordinary good case: active, a valid certificate held for some years and
+ * reviewed every year, hours met. */
 static gint64
 pick_demo_officer (Demo *demo)
 {
@@ -721,7 +726,7 @@ pick_demo_officer (Demo *demo)
     {
       const DemoOfficer *officer = &demo->officers[i];
       if (officer->status == LC_OFFICER_ACTIVE && officer->plan == PLAN_VALID && !officer->review_overdue
-          && officer->meets_last_year)
+          && officer->meets_last_year && officer->reviews >= 2)
         return officer->id;
     }
   return demo->officers[0].id;
@@ -833,7 +838,6 @@ lc_demo_populate (LcSession *session, guint64 seed, LcDemoSummary *summary, GErr
   officers = g_new0 (DemoOfficer, N_OFFICERS);
   today = lc_db_today (db);
   demo.session = session;
-  demo.db = db;
   demo.rng.state = seed;
   demo.today = today;
   demo.year = lc_date_year (today);
