@@ -103,6 +103,19 @@ verify_hash (const char *hash, const char *password)
   return crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
 }
 
+static const char *
+dummy_hash (void)
+{
+  static gsize hash = 0;
+
+  if (g_once_init_enter (&hash))
+    {
+      char *made = hash_password ("lexcert-no-such-user", NULL);
+      g_once_init_leave (&hash, (gsize) (made != NULL ? made : g_strdup ("")));
+    }
+  return (const char *) hash;
+}
+
 LcSession *
 lc_auth_sign_in (LcDb *db, const char *login, const char *password, GError **error)
 {
@@ -135,6 +148,9 @@ lc_auth_sign_in (LcDb *db, const char *login, const char *password, GError **err
     return NULL;
   if (!has_row)
     {
+      /* Spend the time a real check takes, so that the delay of the answer
+       * does not tell which logins exist either. */
+      verify_hash (dummy_hash (), password);
       g_set_error (error, LC_AUTH_ERROR, LC_AUTH_ERROR_BAD_CREDENTIALS, _ ("The login name or the password is wrong."));
       return NULL;
     }

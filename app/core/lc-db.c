@@ -167,6 +167,21 @@ lc_db_latest_version (void)
 }
 
 static gboolean
+check_not_newer (LcDb *db, GError **error)
+{
+  int latest = lc_db_latest_version ();
+  int current = query_int (db, "PRAGMA user_version");
+
+  if (current <= latest)
+    return TRUE;
+  g_set_error (error, LC_DB_ERROR, LC_DB_ERROR_TOO_NEW,
+               _ ("The database “%s” has schema version %d, but this Lexcert only knows up to version %d. "
+                  "Use a newer Lexcert to open it."),
+               db->path, current, latest);
+  return FALSE;
+}
+
+static gboolean
 migrate (LcDb *db, int max_version, GError **error)
 {
   g_auto (GStrv) names = migration_names ();
@@ -174,14 +189,6 @@ migrate (LcDb *db, int max_version, GError **error)
   int current = query_int (db, "PRAGMA user_version");
   int target = max_version < 0 ? latest : MIN (max_version, latest);
 
-  if (current > latest)
-    {
-      g_set_error (error, LC_DB_ERROR, LC_DB_ERROR_TOO_NEW,
-                   _ ("The database “%s” has schema version %d, but this Lexcert only knows up to version %d. "
-                      "Use a newer Lexcert to open it."),
-                   db->path, current, latest);
-      return FALSE;
-    }
   if (current >= target)
     return TRUE;
 
@@ -264,6 +271,9 @@ lc_db_open_full (const char *path, int max_version, GError **error)
 
   /* Reading the schema first tells a foreign file apart from a database. */
   if (!lc_db_exec (db, "SELECT count(*) FROM sqlite_master", error))
+    return NULL;
+  /* Refused before the pragmas below, which would change a newer file. */
+  if (!check_not_newer (db, error))
     return NULL;
   /* synchronous=FULL: an exam answer reported saved survives a power cut. */
   if (!lc_db_exec (db, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", error))
@@ -459,11 +469,10 @@ lc_db_commit (LcDb *db, GError **error)
     sql = g_strdup ("COMMIT");
   else
     sql = g_strdup_printf ("RELEASE lc_%d", db->tx_depth - 1);
+  /* On failure the transaction stays open: the caller rolls it back, as
+   * after any other failed step. */
   if (!lc_db_exec (db, sql, error))
-    {
-      lc_db_rollback (db);
-      return FALSE;
-    }
+    return FALSE;
   db->tx_depth--;
   return TRUE;
 }

@@ -94,7 +94,8 @@ char *lc_stmt_dup_text (LcStmt *stmt, int column);
 char *lc_stmt_dup_text_or_null (LcStmt *stmt, int column);
 gint64 lc_stmt_int (LcStmt *stmt, int column);
 
-/* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones savepoints. */
+/* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones savepoints.
+ * A failed commit leaves the transaction open: call lc_db_rollback(). */
 gboolean lc_db_begin (LcDb *db, GError **error);
 gboolean lc_db_commit (LcDb *db, GError **error);
 void lc_db_rollback (LcDb *db);

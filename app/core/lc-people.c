@@ -635,6 +635,10 @@ lc_people_department_path (LcSession *session, gint64 department_id, GError **er
 
 /* Officers ------------------------------------------------------------- */
 
+/* Joins the fields of officer.search_key (see data/sql/0003): a control
+ * character that like_pattern() drops from every search text. */
+#define SEARCH_KEY_SEPARATOR "\x1f"
+
 #define OFFICER_SELECT                                                                                                 \
   "SELECT o.id, o.staff_no, o.name, o.department_id, d.code, d.name, o.field, o.post, o.status, o.phone "              \
   "FROM officer o JOIN department d ON d.id = o.department_id "
@@ -732,7 +736,7 @@ _lc_people_insert_officer (LcDb *db, const LcOfficer *officer, gint64 *out_id, G
 {
   static const char *const insert_sql =
       "INSERT INTO officer (staff_no, name, department_id, field, post, status, phone, created_at, updated_at, "
-      "search_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?1 || ' ' || ?2 || ' ' || ?7)";
+      "search_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?1 || ?10 || ?2 || ?10 || ?7)";
   g_autoptr (LcStmt) stmt = lc_db_prepare (db, insert_sql, error);
   gint64 now = lc_db_now (db);
 
@@ -747,6 +751,7 @@ _lc_people_insert_officer (LcDb *db, const LcOfficer *officer, gint64 *out_id, G
   lc_stmt_bind_text (stmt, 7, officer->phone ? officer->phone : "");
   lc_stmt_bind_int (stmt, 8, now);
   lc_stmt_bind_int (stmt, 9, now);
+  lc_stmt_bind_text (stmt, 10, SEARCH_KEY_SEPARATOR);
   if (!lc_db_step_done (db, stmt, error))
     return FALSE;
   if (out_id != NULL)
@@ -759,7 +764,7 @@ _lc_people_update_officer (LcDb *db, const LcOfficer *officer, GError **error)
 {
   static const char *const update_sql =
       "UPDATE officer SET staff_no = ?1, name = ?2, department_id = ?3, field = ?4, post = ?5, status = ?6, "
-      "phone = ?7, updated_at = ?8, search_key = ?1 || ' ' || ?2 || ' ' || ?7 WHERE id = ?9";
+      "phone = ?7, updated_at = ?8, search_key = ?1 || ?10 || ?2 || ?10 || ?7 WHERE id = ?9";
   g_autoptr (LcStmt) stmt = lc_db_prepare (db, update_sql, error);
 
   if (stmt == NULL)
@@ -773,6 +778,7 @@ _lc_people_update_officer (LcDb *db, const LcOfficer *officer, GError **error)
   lc_stmt_bind_text (stmt, 7, officer->phone ? officer->phone : "");
   lc_stmt_bind_int (stmt, 8, lc_db_now (db));
   lc_stmt_bind_int (stmt, 9, officer->id);
+  lc_stmt_bind_text (stmt, 10, SEARCH_KEY_SEPARATOR);
   return lc_db_step_done (db, stmt, error);
 }
 
@@ -863,6 +869,8 @@ like_pattern (const char *text)
 
   for (const char *p = text; *p; p++)
     {
+      if (g_ascii_iscntrl (*p))
+        continue;
       if (*p == '%' || *p == '_' || *p == '\\')
         g_string_append_c (pattern, '\\');
       g_string_append_c (pattern, *p);
@@ -1134,8 +1142,11 @@ lc_people_list_certificates (LcSession *session, gint64 officer_id, GError **err
   return g_steal_pointer (&certificates);
 }
 
+/* @stored is what the table holds, @effective adds expiry: a suspended
+ * certificate past its expiry is still suspended, and renewing it must not
+ * lift the suspension (暂扣) as a side effect. */
 static gboolean
-transition_allowed (LcCertAction action, LcCertStatus effective)
+transition_allowed (LcCertAction action, LcCertStatus stored, LcCertStatus effective)
 {
   switch (action)
     {
@@ -1143,12 +1154,12 @@ transition_allowed (LcCertAction action, LcCertStatus effective)
     case LC_CERT_ACTION_SUSPEND:
       return effective == LC_CERT_VALID;
     case LC_CERT_ACTION_RENEW:
-      return effective == LC_CERT_VALID || effective == LC_CERT_EXPIRED;
+      return stored == LC_CERT_VALID;
     case LC_CERT_ACTION_REINSTATE:
       return effective == LC_CERT_SUSPENDED;
     case LC_CERT_ACTION_REVOKE:
     case LC_CERT_ACTION_CANCEL:
-      return effective == LC_CERT_VALID || effective == LC_CERT_SUSPENDED || effective == LC_CERT_EXPIRED;
+      return stored == LC_CERT_VALID || stored == LC_CERT_SUSPENDED;
     case LC_CERT_ACTION_ISSUE:
     default:
       return FALSE;
@@ -1187,7 +1198,7 @@ lc_people_certificate_transition (LcSession *session, gint64 certificate_id, LcC
     return FALSE;
 
   effective = lc_certificate_effective_status (certificate, date);
-  if (!transition_allowed (action, effective))
+  if (!transition_allowed (action, certificate->status, effective))
     {
       /* Translators: “Certificate 浙执0001 is Revoked: it cannot be Suspended.” */
       g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_INVALID_TRANSITION,

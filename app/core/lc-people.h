@@ -228,9 +228,10 @@ LcCertificate *lc_people_find_certificate (LcSession *session, const char *cert_
 GPtrArray *lc_people_list_certificates (LcSession *session, gint64 officer_id, GError **error);
 /* Every transition but issue, dated @on_date (NULL: today), with a reason
  * (required for suspend, revoke, cancel). Renew takes @new_expiry (NULL:
- * @on_date + default validity); review sets reviewed_on. Allowed:
- *   review, suspend, renew: valid;  reinstate: suspended;
- *   revoke, cancel: valid or suspended;  renew also: expired (valid but past expiry). */
+ * @on_date + default validity); review sets reviewed_on. Allowed on the
+ * stored status (expiry counted where it says "not expired"):
+ *   review, suspend: valid and not expired;  renew: valid, expired or not;
+ *   reinstate: suspended and not expired;  revoke, cancel: valid or suspended. */
 gboolean lc_people_certificate_transition (LcSession *session, gint64 certificate_id, LcCertAction action,
                                            const char *on_date, const char *reason, const char *new_expiry,
                                            GError **error);

@@ -186,6 +186,7 @@ parse_status (const char *text, LcOfficerStatus *status)
 typedef struct
 {
   GHashTable *by_code; /* code -> id */
+  GHashTable *by_path; /* "局/大队" -> id; paths are unique */
   GHashTable *by_name; /* name -> id, or -1 when several share it */
 } DepartmentIndex;
 
@@ -193,6 +194,7 @@ static void
 department_index_clear (DepartmentIndex *index)
 {
   g_clear_pointer (&index->by_code, g_hash_table_unref);
+  g_clear_pointer (&index->by_path, g_hash_table_unref);
   g_clear_pointer (&index->by_name, g_hash_table_unref);
 }
 
@@ -203,13 +205,21 @@ department_index_load (LcSession *session, DepartmentIndex *index, GError **erro
 
   if (departments == NULL)
     return FALSE;
+  g_autoptr (GHashTable) paths = g_hash_table_new (NULL, NULL); /* id -> path, borrowed from by_path */
+
   index->by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  index->by_path = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   index->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Parents come before children, so each parent's path is known. */
   for (guint i = 0; i < departments->len; i++)
     {
       LcDepartment *department = g_ptr_array_index (departments, i);
       gint64 id = department->id;
+      const char *parent = g_hash_table_lookup (paths, GSIZE_TO_POINTER ((gsize) department->parent_id));
+      char *path = parent ? g_strconcat (parent, "/", department->name, NULL) : g_strdup (department->name);
 
+      g_hash_table_insert (index->by_path, path, GSIZE_TO_POINTER ((gsize) id));
+      g_hash_table_insert (paths, GSIZE_TO_POINTER ((gsize) id), path);
       g_hash_table_insert (index->by_code, g_strdup (department->code), GSIZE_TO_POINTER ((gsize) id));
       if (g_hash_table_contains (index->by_name, department->name))
         id = -1;
@@ -297,18 +307,19 @@ read_row (const LcTable *table, guint row, const guint *positions, DepartmentInd
     }
   else if (name != NULL && *name != '\0')
     {
-      gpointer id;
-      /* An export writes the path "局/大队"; its last part is the unit. */
-      const char *slash = strrchr (name, '/');
-      const char *leaf = slash ? slash + 1 : name;
+      gpointer id = NULL;
 
-      if (g_hash_table_lookup_extended (departments->by_name, leaf, NULL, &id) && (gssize) GPOINTER_TO_SIZE (id) > 0)
+      /* A code, the path an export writes ("局/大队"), or a unique name. */
+      if (g_hash_table_lookup_extended (departments->by_code, name, NULL, &id)
+          || g_hash_table_lookup_extended (departments->by_path, name, NULL, &id)
+          || (strchr (name, '/') == NULL && g_hash_table_lookup_extended (departments->by_name, name, NULL, &id)
+              && (gssize) GPOINTER_TO_SIZE (id) > 0))
         officer->department_id = (gint64) GPOINTER_TO_SIZE (id);
       else
         {
           g_autofree char *message =
               id != NULL && (gssize) GPOINTER_TO_SIZE (id) < 0
-                  ? g_strdup_printf (_ ("several departments are named “%s”; give the department code"), leaf)
+                  ? g_strdup_printf (_ ("several departments are named “%s”; give the department code or path"), name)
                   : g_strdup_printf (_ ("unknown department “%s”"), name);
           add_problem (problems, table, row, positions[COL_DEPARTMENT], message);
         }
@@ -443,7 +454,10 @@ lc_roster_import_table (LcSession *session, const LcTable *table, LcRosterResult
         }
     }
   if (!lc_db_commit (db, error))
-    return FALSE;
+    {
+      lc_db_rollback (db);
+      return FALSE;
+    }
 
   if (result != NULL)
     {

@@ -169,6 +169,26 @@ START_TEST (test_too_new_refused)
 }
 END_TEST
 
+START_TEST (test_too_new_left_untouched)
+{
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", lc_db_latest_version () + 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcDb) db = NULL;
+
+  /* A newer program's file in rollback-journal mode must stay so: refusing
+   * it may not switch it to WAL first. */
+  db = lc_db_open (lc_test.path, &error);
+  lc_test_assert_no_error (error);
+  g_clear_pointer (&db, lc_db_unref);
+  raw_exec (lc_test.path, "PRAGMA journal_mode = DELETE");
+  raw_exec (lc_test.path, pragma);
+  db = lc_db_open (lc_test.path, &error);
+  ck_assert_ptr_null (db);
+  lc_test_assert_error (error, LC_DB_ERROR, LC_DB_ERROR_TOO_NEW);
+  ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'delete'"), 1);
+}
+END_TEST
+
 START_TEST (test_not_a_database)
 {
   g_autoptr (GError) error = NULL;
@@ -440,6 +460,30 @@ START_TEST (test_commit_is_visible)
 }
 END_TEST
 
+START_TEST (test_failed_commit_left_to_caller)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcDb) db = lc_db_open (lc_test.path, &error);
+
+  lc_test_assert_no_error (error);
+  /* A deferred foreign key makes COMMIT itself fail. */
+  ck_assert (lc_db_begin (db, &error));
+  ck_assert (lc_db_exec (db, "PRAGMA defer_foreign_keys = ON", &error));
+  ck_assert (lc_db_exec (db, "INSERT INTO department (code, name, parent_id) VALUES ('ORPHAN', 'a', 999)", &error));
+  ck_assert (!lc_db_commit (db, &error));
+  lc_test_assert_error (error, LC_DB_ERROR, LC_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  /* The caller's rollback ends the transaction exactly once (a second end
+   * would be a critical, fatal here) and the connection works on. */
+  lc_db_rollback (db);
+  ck_assert (lc_db_begin (db, &error));
+  ck_assert (lc_db_exec (db, "INSERT INTO department (code, name) VALUES ('LATER', 'b')", &error));
+  ck_assert (lc_db_commit (db, &error));
+  lc_test_assert_no_error (error);
+  ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM department"), 1);
+}
+END_TEST
+
 /* Backup and check ------------------------------------------------------ */
 
 START_TEST (test_backup_live)
@@ -540,6 +584,7 @@ db_suite (void)
   tcase_add_test (tc, test_reopen_keeps_data);
   tcase_add_test (tc, test_open_full_stops_at_version);
   tcase_add_test (tc, test_too_new_refused);
+  tcase_add_test (tc, test_too_new_left_untouched);
   tcase_add_test (tc, test_not_a_database);
   tcase_add_test (tc, test_cannot_create_folder);
   tcase_add_test (tc, test_pragmas);
@@ -570,6 +615,7 @@ db_suite (void)
   tcase_add_test (tc, test_inner_rollback_keeps_outer);
   tcase_add_test (tc, test_outer_rollback_drops_all);
   tcase_add_test (tc, test_commit_is_visible);
+  tcase_add_test (tc, test_failed_commit_left_to_caller);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("maintenance");

@@ -221,6 +221,10 @@ static const struct
   { "XX99", "", NULL, 2, "XX99" },
   { "XX99", "执法二大队", NULL, 2, "XX99" },
   { "", "不存在的单位", NULL, 3, "不存在的单位" },
+  /* The 部门 column also takes a code, and a path settles a shared name. */
+  { "", "SJ02", "SJ02", 0, NULL },
+  { "", "市场监督管理局/执法一大队", "SJ01", 0, NULL },
+  { "", "不存在局/执法二大队", NULL, 3, "不存在局/执法二大队" },
   { "", "", NULL, 2, NULL },
 };
 
