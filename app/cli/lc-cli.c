@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -585,10 +584,7 @@ main (int argc, char **argv)
   LcCli cli = { 0 };
   int code;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  lc_i18n_init ();
   g_set_prgname (PROGRAM);
 
   description = main_description ();

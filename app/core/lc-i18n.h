@@ -3,3 +3,12 @@
 #pragma once
 
 #include <glib/gi18n-lib.h>
+
+G_BEGIN_DECLS
+
+/* Follows the user's locale and binds the message catalogue: from
+ * $LEXCERT_LOCALEDIR when set (`./dev run` points it at the build tree),
+ * else the installed LOCALEDIR. Call first thing in main(). */
+void lc_i18n_init (void);
+
+G_END_DECLS
