@@ -1,0 +1,37 @@
+/* lc-officer-object.h: one officer as an item of a GListModel.
+ *
+ * A small immutable GObject around an LcOfficer, so that GtkColumnView cells
+ * can bind its read-only properties and sorters and filters can read them.
+ * An edit replaces the object in the store rather than changing it.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "lc-people.h"
+
+G_BEGIN_DECLS
+
+#define LC_TYPE_OFFICER_OBJECT (lc_officer_object_get_type ())
+G_DECLARE_FINAL_TYPE (LcOfficerObject, lc_officer_object, LC, OFFICER_OBJECT, GObject)
+
+/* Takes ownership of @officer. */
+LcOfficerObject *lc_officer_object_new (LcOfficer *officer);
+
+const LcOfficer *lc_officer_object_get_officer (LcOfficerObject *self);
+gint64 lc_officer_object_get_id (LcOfficerObject *self);
+gint64 lc_officer_object_get_department_id (LcOfficerObject *self);
+LcOfficerStatus lc_officer_object_get_status (LcOfficerObject *self);
+const char *lc_officer_object_get_staff_no (LcOfficerObject *self);
+const char *lc_officer_object_get_name (LcOfficerObject *self);
+const char *lc_officer_object_get_department (LcOfficerObject *self);
+const char *lc_officer_object_get_field (LcOfficerObject *self);
+const char *lc_officer_object_get_post (LcOfficerObject *self);
+const char *lc_officer_object_get_phone (LcOfficerObject *self);
+const char *lc_officer_object_get_status_label (LcOfficerObject *self);
+
+/* TRUE when @needle (already case-folded with g_utf8_casefold) occurs in the
+ * name, the staff number or the phone number. */
+gboolean lc_officer_object_matches (LcOfficerObject *self, const char *needle);
+
+G_END_DECLS

@@ -1,0 +1,706 @@
+/* lc-officers-page.c: the officer roster of the personnel office. */
+#define G_LOG_DOMAIN "lc-officers-page"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lc-db.h"
+#include "lc-department-item.h"
+#include "lc-accessible.h"
+#include "lc-i18n.h"
+#include "lc-message-dialog.h"
+#include "lc-officer-detail.h"
+#include "lc-officer-dialog.h"
+#include "lc-officer-object.h"
+#include "lc-officers-page-private.h"
+#include "lc-roster.h"
+#ifdef LC_HAVE_REPORTS
+#include "lc-report-roster.h"
+#endif
+
+G_DEFINE_FINAL_TYPE (LcOfficersPage, lc_officers_page, GTK_TYPE_WIDGET)
+
+static GtkWindow *
+parent_window (LcOfficersPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* Filters ------------------------------------------------------------- */
+
+static gboolean
+text_filter_func (gpointer item, gpointer user_data)
+{
+  LcOfficersPage *self = user_data;
+
+  return lc_officer_object_matches (item, self->needle);
+}
+
+static gboolean
+department_filter_func (gpointer item, gpointer user_data)
+{
+  LcOfficersPage *self = user_data;
+  gint64 department_id;
+
+  if (self->department_subtree == NULL)
+    return TRUE;
+  department_id = lc_officer_object_get_department_id (item);
+  return g_hash_table_contains (self->department_subtree, &department_id);
+}
+
+static gboolean
+left_filter_func (gpointer item, gpointer user_data)
+{
+  LcOfficersPage *self = user_data;
+
+  return gtk_check_button_get_active (self->left_check) || lc_officer_object_get_status (item) != LC_OFFICER_LEFT;
+}
+
+static void
+search_changed (LcOfficersPage *self)
+{
+  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  GtkFilterChange change;
+
+  g_strstrip (needle);
+  if (g_strcmp0 (needle, self->needle) == 0)
+    return;
+  /* Telling the filter how the text changed lets it look only at the
+   * officers still shown (or still hidden), not all of them. */
+  if (strstr (needle, self->needle) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (self->needle, needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+  g_free (self->needle);
+  self->needle = g_steal_pointer (&needle);
+  gtk_filter_changed (self->text_filter, change);
+}
+
+static void
+stop_search (LcOfficersPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+department_changed (LcOfficersPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->department_dropdown);
+  g_autoptr (LcDepartmentItem) item = NULL;
+  g_autoptr (GHashTable) old = g_steal_pointer (&self->department_subtree);
+  gint64 department_id = 0;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (self->departments != NULL && position != GTK_INVALID_LIST_POSITION)
+    item = g_list_model_get_item (G_LIST_MODEL (self->departments), position);
+  if (item != NULL)
+    department_id = lc_department_item_get_id (item);
+  if (department_id != 0)
+    self->department_subtree = lc_department_item_subtree (G_LIST_MODEL (self->departments), department_id);
+
+  if (old == NULL && self->department_subtree == NULL)
+    return;
+  if (old == NULL || (self->department_subtree != NULL && g_hash_table_contains (old, &department_id)))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->department_subtree == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  gtk_filter_changed (self->department_filter, change);
+}
+
+static void
+left_toggled (LcOfficersPage *self)
+{
+  gtk_filter_changed (self->left_filter, gtk_check_button_get_active (self->left_check)
+                                             ? GTK_FILTER_CHANGE_LESS_STRICT
+                                             : GTK_FILTER_CHANGE_MORE_STRICT);
+}
+
+/* Selection and counts ------------------------------------------------ */
+
+static LcOfficerObject *
+selected_officer (LcOfficersPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_actions (LcOfficersPage *self)
+{
+  gboolean can_manage = self->session != NULL && lc_session_can (self->session, LC_PERM_MANAGE_ROSTER);
+  gboolean can_read = self->session != NULL && lc_session_can (self->session, LC_PERM_READ_ROSTER);
+#ifdef LC_HAVE_REPORTS
+  gboolean can_export = can_read;
+#else
+  gboolean can_export = FALSE;
+#endif
+
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), can_manage);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), can_manage);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), can_manage);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_button), can_export);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.add", can_manage && self->loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.edit", can_manage && selected_officer (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.import", can_manage && self->loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.export", can_export && self->loaded);
+}
+
+static void
+update_count (LcOfficersPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  g_autofree char *text = NULL;
+
+  if (!self->loaded)
+    text = g_strdup (_ ("Loading…"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u officer", "%u officers", n), n);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+selection_changed (LcOfficersPage *self)
+{
+  LcOfficerObject *officer = selected_officer (self);
+  gint64 id = officer != NULL ? lc_officer_object_get_id (officer) : 0;
+
+  if (id != lc_officer_detail_get_officer_id (self->detail))
+    lc_officer_detail_set_officer_id (self->detail, id);
+  update_actions (self);
+}
+
+static void
+scroll_to (LcOfficersPage *self, guint position)
+{
+  /* GTK 4.8 has no gtk_column_view_scroll_to(): the list inside the column
+   * view has the scroll-to-item action. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+          return;
+        }
+    }
+}
+
+/* Selects the officer when the filters show it; the detail pane shows it either way. */
+static void
+select_officer (LcOfficersPage *self, gint64 officer_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (LcOfficerObject) officer = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (lc_officer_object_get_id (officer) == officer_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          scroll_to (self, i);
+          return;
+        }
+    }
+  lc_officer_detail_set_officer_id (self->detail, officer_id);
+}
+
+/* Loading ------------------------------------------------------------- */
+
+static void
+show_load_error (LcOfficersPage *self, const GError *error)
+{
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
+load_departments (LcOfficersPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  GListStore *departments = lc_department_item_load (self->session, _ ("All departments"), &error);
+
+  if (departments == NULL)
+    {
+      show_load_error (self, error);
+      return;
+    }
+  g_clear_object (&self->departments);
+  self->departments = departments;
+  gtk_drop_down_set_model (self->department_dropdown, G_LIST_MODEL (departments));
+  gtk_drop_down_set_selected (self->department_dropdown, 0);
+  department_changed (self);
+}
+
+static void
+load_officers (LcOfficersPage *self)
+{
+  LcOfficerFilter filter = { .include_left = TRUE };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) officers = lc_people_list_officers (self->session, &filter, &error);
+  g_autoptr (GPtrArray) objects = NULL;
+
+  if (officers == NULL)
+    {
+      show_load_error (self, error);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  /* One splice, one items-changed: 100,000 appends would each be a signal. */
+  objects = g_ptr_array_new_full (officers->len, g_object_unref);
+  g_ptr_array_set_free_func (officers, NULL);
+  for (guint i = 0; i < officers->len; i++)
+    g_ptr_array_add (objects, lc_officer_object_new (g_ptr_array_index (officers, i)));
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), objects->pdata,
+                       objects->len);
+}
+
+void
+lc_officers_page_reload (LcOfficersPage *self)
+{
+  g_return_if_fail (LC_IS_OFFICERS_PAGE (self));
+
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  if (self->session == NULL)
+    return;
+  load_departments (self);
+  load_officers (self);
+  self->loaded = TRUE;
+  update_count (self);
+  update_actions (self);
+}
+
+static gboolean
+load_idle (gpointer user_data)
+{
+  LcOfficersPage *self = user_data;
+
+  self->load_source = 0;
+  lc_officers_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+_lc_officers_page_is_busy (LcOfficersPage *self)
+{
+  g_return_val_if_fail (LC_IS_OFFICERS_PAGE (self), FALSE);
+  return !self->loaded || gtk_filter_list_model_get_pending (self->filter_model) > 0;
+}
+
+/* Actions ------------------------------------------------------------- */
+
+static void
+officer_saved (LcOfficersPage *self, gint64 officer_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcOfficer) officer = lc_people_get_officer (self->session, officer_id, &error);
+  g_autoptr (LcOfficerObject) object = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint position = n;
+
+  if (officer == NULL)
+    {
+      show_load_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (LcOfficerObject) old = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (lc_officer_object_get_id (old) == officer_id)
+        {
+          position = i;
+          break;
+        }
+    }
+  /* The objects are immutable: a changed officer is a new object in the old place. */
+  object = lc_officer_object_new (g_steal_pointer (&officer));
+  g_list_store_splice (self->store, position, position < n ? 1 : 0, (gpointer *) &object, 1);
+  select_officer (self, officer_id);
+  update_count (self);
+}
+
+static void
+add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LcOfficersPage *self = LC_OFFICERS_PAGE (widget);
+  gint64 department_id = 0;
+  g_autoptr (LcDepartmentItem) department = NULL;
+  guint position = gtk_drop_down_get_selected (self->department_dropdown);
+  LcOfficerDialog *dialog;
+
+  if (self->departments != NULL && position != GTK_INVALID_LIST_POSITION)
+    department = g_list_model_get_item (G_LIST_MODEL (self->departments), position);
+  if (department != NULL)
+    department_id = lc_department_item_get_id (department);
+  dialog = lc_officer_dialog_new (parent_window (self), self->session, NULL, department_id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (officer_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_officer (LcOfficersPage *self, LcOfficerObject *officer)
+{
+  LcOfficerDialog *dialog;
+
+  if (officer == NULL || !lc_session_can (self->session, LC_PERM_MANAGE_ROSTER))
+    return;
+  dialog = lc_officer_dialog_new (parent_window (self), self->session, lc_officer_object_get_officer (officer), 0);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (officer_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LcOfficersPage *self = LC_OFFICERS_PAGE (widget);
+
+  edit_officer (self, selected_officer (self));
+}
+
+static void
+row_activated (LcOfficersPage *self, guint position)
+{
+  g_autoptr (LcOfficerObject) officer = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  edit_officer (self, officer);
+}
+
+static void
+show_import_failure (LcOfficersPage *self, const char *path, const GError *error, GPtrArray *problems)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *body = NULL;
+  LcMessageDialog *dialog;
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    g_ptr_array_add (lines, lc_import_problem_to_string (g_ptr_array_index (problems, i)));
+  g_ptr_array_add (lines, NULL);
+
+  if (problems != NULL && problems->len > 0)
+    /* Translators: %s is a file name; the problems are listed below the text */
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "“%s” has %u problem, listed below. Nothing of the file was imported: "
+                                         "correct it and import the whole file again.",
+                                         "“%s” has %u problems, listed below. Nothing of the file was imported: "
+                                         "correct them and import the whole file again.",
+                                         problems->len),
+                            basename, problems->len);
+  else
+    /* Translators: the reason follows */
+    body = g_strdup_printf (_ ("Nothing of the file was imported: %s"), error->message);
+
+  dialog = lc_message_dialog_new (parent_window (self), _ ("The Roster Was Not Imported"), body);
+  lc_message_dialog_set_details (dialog, (const char *const *) lines->pdata, -1);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_response (LcOfficersPage *self, int response, GtkFileChooserNative *chooser)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_auto (LcRosterResult) result = { 0 };
+  g_autofree char *body = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->file_chooser);
+  if (file == NULL)
+    return;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      lc_message_dialog_show (parent_window (self), _ ("The Roster Was Not Imported"),
+                              _ ("Only files on this computer or a mounted share can be imported."));
+      return;
+    }
+
+  if (!lc_roster_import_file (self->session, path, &result, &problems, &error))
+    {
+      show_import_failure (self, path, error, problems);
+      return;
+    }
+  /* Translators: the outcome of a roster import */
+  body = g_strdup_printf (_ ("%u added, %u updated, %u unchanged."), result.added, result.updated, result.unchanged);
+  lc_message_dialog_show (parent_window (self), _ ("Roster Imported"), body);
+  lc_officers_page_reload (self);
+}
+
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LcOfficersPage *self = LC_OFFICERS_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_ ("Import Roster"), parent_window (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _ ("_Import"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (csv, _ ("CSV files"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_filter_set_name (all, _ ("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+#ifdef LC_HAVE_REPORTS
+static void
+export_response (LcOfficersPage *self, int response, GtkFileChooserNative *chooser)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (LcDepartmentItem) department = NULL;
+  GtkFileFilter *chosen;
+  LcOfficerFilter filter = { 0 };
+  guint position;
+  gboolean xlsx;
+  gboolean ok;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  chosen = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  xlsx = chosen == NULL || g_strcmp0 (g_object_get_data (G_OBJECT (chosen), "lc-format"), "xlsx") == 0;
+  g_clear_object (&self->file_chooser);
+  if (file == NULL)
+    return;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      lc_message_dialog_show (parent_window (self), _ ("The Roster Was Not Exported"),
+                              _ ("Only files on this computer or a mounted share can be written."));
+      return;
+    }
+  /* The name the user typed decides the format; without an extension, the filter does. */
+  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
+    xlsx = FALSE;
+  else if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX"))
+    xlsx = TRUE;
+  else
+    {
+      char *with_extension = g_strconcat (path, xlsx ? ".xlsx" : ".csv", NULL);
+      g_free (path);
+      path = with_extension;
+    }
+
+  /* Export what the page shows: the same search, department and leavers. */
+  search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  position = gtk_drop_down_get_selected (self->department_dropdown);
+  if (self->departments != NULL && position != GTK_INVALID_LIST_POSITION)
+    department = g_list_model_get_item (G_LIST_MODEL (self->departments), position);
+  filter.text = *search != '\0' ? search : NULL;
+  filter.department_id = department != NULL ? lc_department_item_get_id (department) : 0;
+  filter.include_left = gtk_check_button_get_active (self->left_check);
+
+  rows = lc_roster_rows (self->session, &filter, &error);
+  today = lc_db_today (lc_session_get_db (self->session));
+  if (rows == NULL)
+    ok = FALSE;
+  else if (xlsx)
+    ok = lc_report_roster_write_xlsx (rows, path, today, &error);
+  else
+    ok = lc_report_roster_write_csv (rows, path, &error);
+  if (!ok)
+    {
+      lc_message_dialog_show (parent_window (self), _ ("The Roster Was Not Exported"), error->message);
+      return;
+    }
+  /* Translators: %u is a number of officers, %s a file path */
+  body = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u officer was written to “%s”.", "%u officers were written to “%s”.", rows->len),
+      rows->len, path);
+  lc_message_dialog_show (parent_window (self), _ ("Roster Exported"), body);
+}
+#endif
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+#ifdef LC_HAVE_REPORTS
+  LcOfficersPage *self = LC_OFFICERS_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) xlsx = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_ ("Export Roster"), parent_window (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _ ("_Export"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (xlsx, _ ("Excel workbook (.xlsx)"));
+  gtk_file_filter_add_pattern (xlsx, "*.xlsx");
+  g_object_set_data (G_OBJECT (xlsx), "lc-format", (gpointer) "xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
+  gtk_file_filter_set_name (csv, _ ("CSV file (.csv)"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  g_object_set_data (G_OBJECT (csv), "lc-format", (gpointer) "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  /* Translators: the suggested file name of a roster export, 花名册.xlsx */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("roster.xlsx"));
+
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (self->file_chooser);
+#endif
+}
+
+/* Type ------------------------------------------------------------------ */
+
+static void
+lc_officers_page_dispose (GObject *object)
+{
+  LcOfficersPage *self = LC_OFFICERS_PAGE (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->load_source, g_source_remove);
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_OFFICERS_PAGE);
+  /* The template's top box has no id, so dispose_template() leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->store);
+  g_clear_object (&self->text_filter);
+  g_clear_object (&self->department_filter);
+  g_clear_object (&self->left_filter);
+  g_clear_object (&self->departments);
+  g_clear_pointer (&self->department_subtree, g_hash_table_unref);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (lc_officers_page_parent_class)->dispose (object);
+}
+
+static void
+lc_officers_page_finalize (GObject *object)
+{
+  LcOfficersPage *self = LC_OFFICERS_PAGE (object);
+
+  g_free (self->needle);
+
+  G_OBJECT_CLASS (lc_officers_page_parent_class)->finalize (object);
+}
+
+static void
+lc_officers_page_class_init (LcOfficersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lc_officers_page_dispose;
+  object_class->finalize = lc_officers_page_finalize;
+
+  g_type_ensure (LC_TYPE_OFFICER_OBJECT);
+  g_type_ensure (LC_TYPE_DEPARTMENT_ITEM);
+  g_type_ensure (LC_TYPE_OFFICER_DETAIL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/lexcert/Lexcert/lc-officers-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, import_button);
+  gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, department_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, left_check);
+  gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, detail);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, department_changed);
+  gtk_widget_class_bind_template_callback (widget_class, left_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+
+  gtk_widget_class_install_action (widget_class, "officers.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "officers.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "officers.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "officers.export", NULL, export_action);
+}
+
+static void
+lc_officers_page_init (LcOfficersPage *self)
+{
+  GtkMultiFilter *every;
+
+  self->needle = g_strdup ("");
+  gtk_widget_init_template (GTK_WIDGET (self));
+  lc_accessible_fix_mnemonic_names (GTK_WIDGET (self));
+
+  self->store = g_list_store_new (LC_TYPE_OFFICER_OBJECT);
+  self->text_filter = GTK_FILTER (gtk_custom_filter_new (text_filter_func, self, NULL));
+  self->department_filter = GTK_FILTER (gtk_custom_filter_new (department_filter_func, self, NULL));
+  self->left_filter = GTK_FILTER (gtk_custom_filter_new (left_filter_func, self, NULL));
+  every = GTK_MULTI_FILTER (gtk_every_filter_new ());
+  gtk_multi_filter_append (every, g_object_ref (self->left_filter));
+  gtk_multi_filter_append (every, g_object_ref (self->department_filter));
+  gtk_multi_filter_append (every, g_object_ref (self->text_filter));
+
+  /* Filter first, then sort: typing narrows the list and sorts only what is left. */
+  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)), GTK_FILTER (every));
+  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+
+  update_count (self);
+  update_actions (self);
+}
+
+LcOfficersPage *
+lc_officers_page_new (LcSession *session)
+{
+  LcOfficersPage *self;
+
+  g_return_val_if_fail (LC_IS_SESSION (session), NULL);
+
+  self = g_object_new (LC_TYPE_OFFICERS_PAGE, NULL);
+  self->session = g_object_ref (session);
+  lc_officer_detail_set_session (self->detail, session);
+  update_actions (self);
+  /* The window appears first; the roster (perhaps 100,000 officers) follows. */
+  self->load_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_idle, self, NULL);
+  return self;
+}
+
+void
+lc_officers_page_focus_search (LcOfficersPage *self)
+{
+  g_return_if_fail (LC_IS_OFFICERS_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

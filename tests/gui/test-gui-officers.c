@@ -1,0 +1,399 @@
+/* test-gui-officers.c: the roster page on a real database: loading, search,
+ * the department and leavers filters, the detail pane, the officer dialog's
+ * inline validation, and which pages each role gets. */
+#include "config.h"
+
+#include <check.h>
+#include <string.h>
+
+#include "lc-application.h"
+#include "lc-gui-test-util.h"
+#include "lc-officer-detail-private.h"
+#include "lc-officer-dialog.h"
+#include "lc-officer-object.h"
+#include "lc-officers-page-private.h"
+#include "lc-window-private.h"
+
+#define PERSONNEL_PASSWORD "personnel-secret"
+
+static char *tmp_dir;
+static LcDb *db;
+static LcApplication *app;
+static gint64 market_id, squad_id, city_id;
+static gint64 zhang_id, left_id;
+
+static void
+add_officer (LcSession *system, const char *staff_no, const char *name, gint64 department_id, const char *phone,
+             LcOfficerStatus status, gint64 *out_id)
+{
+  g_autoptr (GError) error = NULL;
+  LcOfficer officer = {
+    .staff_no = (char *) staff_no,
+    .name = (char *) name,
+    .department_id = department_id,
+    .field = (char *) "市场监管",
+    .post = (char *) "执法队员",
+    .status = status,
+    .phone = (char *) phone,
+  };
+
+  ck_assert_msg (lc_people_add_officer (system, &officer, out_id, &error), "%s", error ? error->message : "");
+}
+
+static void
+setup (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcSession) system = NULL;
+  LcCertificate certificate = { 0 };
+
+  gtk_init ();
+  db = lc_gui_test_open_db (&tmp_dir);
+  system = lc_session_new_system (db);
+
+  ck_assert (lc_people_add_department (system, "01", "市场监督管理局", 0, &market_id, &error));
+  ck_assert (lc_people_add_department (system, "0101", "执法一大队", market_id, &squad_id, &error));
+  ck_assert (lc_people_add_department (system, "02", "城市管理局", 0, &city_id, &error));
+
+  add_officer (system, "330401001", "张伟", squad_id, "13800000001", LC_OFFICER_ACTIVE, &zhang_id);
+  add_officer (system, "330401002", "王芳", squad_id, "13800000002", LC_OFFICER_ACTIVE, NULL);
+  add_officer (system, "330401003", "李娜", market_id, "13800000003", LC_OFFICER_SUSPENDED, NULL);
+  add_officer (system, "330402001", "刘洋", city_id, "13900000004", LC_OFFICER_ACTIVE, NULL);
+  add_officer (system, "330402002", "陈静", city_id, "13900000005", LC_OFFICER_ACTIVE, NULL);
+  add_officer (system, "330402003", "杨帆", city_id, "13900000006", LC_OFFICER_LEFT, &left_id);
+
+  certificate.officer_id = zhang_id;
+  certificate.cert_no = (char *) "浙执0001";
+  certificate.field = (char *) "市场监管";
+  certificate.issued_on = (char *) "2024-01-15";
+  ck_assert_msg (lc_people_issue_certificate (system, &certificate, NULL, NULL, &error), "%s",
+                 error ? error->message : "");
+
+  ck_assert (lc_auth_add_user (system, "personnel", PERSONNEL_PASSWORD, LC_ROLE_PERSONNEL, 0, FALSE, NULL, &error));
+  ck_assert (lc_auth_add_user (system, "trainer", PERSONNEL_PASSWORD, LC_ROLE_TRAINER, 0, FALSE, NULL, &error));
+  ck_assert (lc_auth_add_user (system, "zhangwei", PERSONNEL_PASSWORD, LC_ROLE_OFFICER, zhang_id, FALSE, NULL, &error));
+
+  app = lc_application_new ();
+  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error), "%s", error ? error->message : "");
+}
+
+static void
+teardown (void)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  lc_gui_test_drain ();
+  g_clear_object (&app);
+  g_clear_pointer (&db, lc_db_unref);
+  lc_gui_test_remove_dir (tmp_dir);
+  g_clear_pointer (&tmp_dir, g_free);
+}
+
+static LcSession *
+sign_in (const char *login)
+{
+  g_autoptr (GError) error = NULL;
+  LcSession *session = lc_auth_sign_in (db, login, PERSONNEL_PASSWORD, &error);
+
+  ck_assert_msg (session != NULL, "%s", error ? error->message : "");
+  return session;
+}
+
+static LcWindow *
+open_window (const char *login)
+{
+  g_autoptr (LcSession) session = sign_in (login);
+  LcWindow *window = lc_window_new (app, session);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static gboolean
+page_idle (gpointer data)
+{
+  return !_lc_officers_page_is_busy (data);
+}
+
+static guint
+shown (LcOfficersPage *page)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (page->column_view)));
+}
+
+static LcOfficersPage *
+loaded_page (const char *login)
+{
+  LcWindow *window = open_window (login);
+  LcOfficersPage *page = window->officers_page;
+
+  ck_assert_ptr_nonnull (page);
+  ck_assert_msg (lc_gui_test_wait_for (page_idle, page), "the roster did not load");
+  return page;
+}
+
+typedef struct
+{
+  LcOfficersPage *page;
+  const char *text;
+} SearchWait;
+
+static gboolean
+search_applied (gpointer data)
+{
+  SearchWait *wait = data;
+  g_autofree char *needle = g_utf8_casefold (wait->text, -1);
+
+  return g_strcmp0 (wait->page->needle, needle) == 0 && !_lc_officers_page_is_busy (wait->page);
+}
+
+static void
+search (LcOfficersPage *page, const char *text)
+{
+  SearchWait wait = { page, text };
+
+  gtk_editable_set_text (GTK_EDITABLE (page->search_entry), text);
+  ck_assert_msg (lc_gui_test_wait_for (search_applied, &wait), "the search for “%s” did not finish", text);
+}
+
+START_TEST (test_loads_roster)
+{
+  LcOfficersPage *page = loaded_page ("personnel");
+
+  /* Six officers, one of whom left and is hidden until asked for. */
+  ck_assert_uint_eq (shown (page), 5);
+  ck_assert_str_eq (gtk_label_get_text (page->count_label), "5 officers");
+
+  gtk_check_button_set_active (page->left_check, TRUE);
+  ck_assert (lc_gui_test_wait_for (page_idle, page));
+  ck_assert_uint_eq (shown (page), 6);
+}
+END_TEST
+
+START_TEST (test_search_filters)
+{
+  LcOfficersPage *page = loaded_page ("personnel");
+
+  search (page, "王芳");
+  ck_assert_uint_eq (shown (page), 1);
+
+  /* By staff number, and widening again as the text gets shorter. */
+  search (page, "3304010");
+  ck_assert_uint_eq (shown (page), 3);
+  search (page, "330402");
+  ck_assert_uint_eq (shown (page), 2); /* 杨帆 left */
+
+  /* By phone number. */
+  search (page, "13900000005");
+  ck_assert_uint_eq (shown (page), 1);
+  {
+    g_autoptr (LcOfficerObject) officer = g_list_model_get_item (G_LIST_MODEL (page->selection), 0);
+    ck_assert_str_eq (lc_officer_object_get_name (officer), "陈静");
+  }
+
+  search (page, "nobody");
+  ck_assert_uint_eq (shown (page), 0);
+  ck_assert_str_eq (gtk_label_get_text (page->count_label), "0 officers");
+
+  search (page, "");
+  ck_assert_uint_eq (shown (page), 5);
+}
+END_TEST
+
+START_TEST (test_department_filter)
+{
+  LcOfficersPage *page = loaded_page ("personnel");
+  GListModel *departments = gtk_drop_down_get_model (page->department_dropdown);
+
+  /* “All departments” and the three departments, parents first. */
+  ck_assert_uint_eq (g_list_model_get_n_items (departments), 4);
+
+  /* The bureau includes its squad. */
+  gtk_drop_down_set_selected (page->department_dropdown, 1);
+  ck_assert (lc_gui_test_wait_for (page_idle, page));
+  ck_assert_uint_eq (shown (page), 3);
+
+  gtk_drop_down_set_selected (page->department_dropdown, 2);
+  ck_assert (lc_gui_test_wait_for (page_idle, page));
+  ck_assert_uint_eq (shown (page), 2);
+
+  /* Filters combine: the city bureau, with leavers, searched for 杨. */
+  gtk_drop_down_set_selected (page->department_dropdown, 3);
+  gtk_check_button_set_active (page->left_check, TRUE);
+  search (page, "杨");
+  ck_assert_uint_eq (shown (page), 1);
+
+  gtk_drop_down_set_selected (page->department_dropdown, 0);
+  gtk_check_button_set_active (page->left_check, FALSE);
+  search (page, "");
+  ck_assert_uint_eq (shown (page), 5);
+}
+END_TEST
+
+static gint64
+find_row (LcOfficersPage *page, gint64 officer_id)
+{
+  for (guint i = 0; i < shown (page); i++)
+    {
+      g_autoptr (LcOfficerObject) officer = g_list_model_get_item (G_LIST_MODEL (page->selection), i);
+      if (lc_officer_object_get_id (officer) == officer_id)
+        return i;
+    }
+  return -1;
+}
+
+START_TEST (test_selection_fills_detail)
+{
+  LcOfficersPage *page = loaded_page ("personnel");
+  LcOfficerDetail *detail = page->detail;
+  gint64 row = find_row (page, zhang_id);
+
+  ck_assert_str_eq (gtk_stack_get_visible_child_name (detail->stack), "empty");
+  ck_assert_int_ge (row, 0);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (page->selection), (guint) row, TRUE);
+
+  ck_assert_str_eq (gtk_stack_get_visible_child_name (detail->stack), "officer");
+  ck_assert_str_eq (gtk_label_get_text (detail->name_label), "张伟");
+  ck_assert_str_eq (gtk_label_get_text (detail->staff_no_value), "330401001");
+  ck_assert_str_eq (gtk_label_get_text (detail->department_value), "市场监督管理局/执法一大队");
+  ck_assert_str_eq (gtk_label_get_text (detail->phone_value), "13800000001");
+  ck_assert_str_eq (gtk_label_get_text (detail->status_value), "Active");
+
+  /* One certificate card, and the personnel office may act on it. */
+  ck_assert_ptr_nonnull (gtk_widget_get_first_child (GTK_WIDGET (detail->certificates_box)));
+  ck_assert_ptr_null (gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (detail->certificates_box))));
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (detail->no_certificates_label)));
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (detail->issue_button)));
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (detail->no_training_label)));
+
+  /* Leaving the row empties the pane again. */
+  gtk_single_selection_set_selected (page->selection, GTK_INVALID_LIST_POSITION);
+  ck_assert_str_eq (gtk_stack_get_visible_child_name (detail->stack), "empty");
+}
+END_TEST
+
+START_TEST (test_officer_dialog_validates)
+{
+  g_autoptr (LcSession) session = sign_in ("personnel");
+  LcOfficerDialog *dialog = lc_officer_dialog_new (NULL, session, NULL, squad_id);
+  GtkWidget *staff_no = lc_gui_test_find (GTK_WIDGET (dialog), "staff_no_entry");
+  GtkWidget *name = lc_gui_test_find (GTK_WIDGET (dialog), "name_entry");
+  GtkWidget *error_label = lc_gui_test_find (GTK_WIDGET (dialog), "error_label");
+  GtkWidget *save = lc_gui_test_find (GTK_WIDGET (dialog), "save_button");
+
+  ck_assert_ptr_nonnull (staff_no);
+  ck_assert_ptr_nonnull (save);
+  gtk_window_present (GTK_WINDOW (dialog));
+  lc_gui_test_drain ();
+
+  /* An untouched form does not complain, but cannot be saved. */
+  ck_assert (!gtk_widget_get_visible (error_label));
+  ck_assert (!gtk_widget_is_sensitive (save));
+
+  /* A staff number that is taken: said at once, on the right entry. */
+  gtk_editable_set_text (GTK_EDITABLE (staff_no), "330401002");
+  gtk_editable_set_text (GTK_EDITABLE (name), "赵磊");
+  ck_assert (gtk_widget_get_visible (error_label));
+  ck_assert_msg (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "330401002") != NULL, "%s",
+                 gtk_label_get_text (GTK_LABEL (error_label)));
+  ck_assert (gtk_widget_has_css_class (staff_no, "error"));
+  ck_assert (!gtk_widget_has_css_class (name, "error"));
+  ck_assert (!gtk_widget_is_sensitive (save));
+
+  /* A free number but no name: the name entry is marked instead. */
+  gtk_editable_set_text (GTK_EDITABLE (staff_no), "330401009");
+  gtk_editable_set_text (GTK_EDITABLE (name), "");
+  ck_assert (gtk_widget_get_visible (error_label));
+  ck_assert (!gtk_widget_has_css_class (staff_no, "error"));
+  ck_assert (gtk_widget_has_css_class (name, "error"));
+
+  /* Valid: no message, Save enabled; saving adds the officer. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "赵磊");
+  ck_assert (!gtk_widget_get_visible (error_label));
+  ck_assert (gtk_widget_is_sensitive (save));
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (LcOfficer) added = NULL;
+
+    g_signal_emit_by_name (save, "clicked");
+    added = lc_people_find_officer (session, "330401009", &error);
+    ck_assert_msg (added != NULL, "%s", error ? error->message : "");
+    ck_assert_str_eq (added->name, "赵磊");
+    ck_assert_int_eq (added->department_id, squad_id);
+  }
+}
+END_TEST
+
+static guint
+n_pages (LcWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_stack_get_pages (window->stack)));
+}
+
+START_TEST (test_pages_by_role)
+{
+  LcWindow *personnel = open_window ("personnel");
+  LcWindow *trainer = open_window ("trainer");
+  LcWindow *officer = open_window ("zhangwei");
+
+  ck_assert_ptr_nonnull (personnel->officers_page);
+  ck_assert_ptr_null (personnel->record_detail);
+  ck_assert_uint_eq (n_pages (personnel), 2);
+
+  ck_assert_ptr_null (trainer->officers_page);
+  ck_assert_ptr_null (trainer->record_detail);
+  ck_assert_uint_eq (n_pages (trainer), 1);
+
+  /* An officer sees their own record, read-only. */
+  ck_assert_ptr_null (officer->officers_page);
+  ck_assert_ptr_nonnull (officer->record_detail);
+  ck_assert_uint_eq (n_pages (officer), 2);
+  ck_assert_str_eq (gtk_label_get_text (officer->record_detail->name_label), "张伟");
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (officer->record_detail->issue_button)));
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (officer->record_detail->training_button)));
+}
+END_TEST
+
+static Suite *
+gui_officers_suite (void)
+{
+  Suite *suite = suite_create ("gui-officers");
+  TCase *roster = tcase_create ("roster");
+  TCase *window = tcase_create ("window");
+
+  tcase_add_checked_fixture (roster, setup, teardown);
+  tcase_set_timeout (roster, 60);
+  tcase_add_test (roster, test_loads_roster);
+  tcase_add_test (roster, test_search_filters);
+  tcase_add_test (roster, test_department_filter);
+  tcase_add_test (roster, test_selection_fills_detail);
+  tcase_add_test (roster, test_officer_dialog_validates);
+  suite_add_tcase (suite, roster);
+
+  tcase_add_checked_fixture (window, setup, teardown);
+  tcase_set_timeout (window, 60);
+  tcase_add_test (window, test_pages_by_role);
+  suite_add_tcase (suite, window);
+  return suite;
+}
+
+int
+main (void)
+{
+  SRunner *runner;
+  int failed;
+
+  lc_gui_test_require_display ();
+  /* The tests read English texts and build no bus connection for a11y. */
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GTK_A11Y", "test", FALSE);
+
+  runner = srunner_create (gui_officers_suite ());
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
