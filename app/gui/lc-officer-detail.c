@@ -73,21 +73,24 @@ action_button_label (LcCertAction action)
     }
 }
 
+/* Coloured by style.css: valid green, suspended orange, revoked and expired
+ * red, cancelled grey, as in the roster export. */
 static const char *
 status_css_class (LcCertStatus status)
 {
   switch (status)
     {
     case LC_CERT_VALID:
-      return "success";
+      return "cert-valid";
     case LC_CERT_SUSPENDED:
-      return "warning";
+      return "cert-suspended";
     case LC_CERT_REVOKED:
+      return "cert-revoked";
     case LC_CERT_EXPIRED:
-      return "error";
+      return "cert-expired";
     case LC_CERT_CANCELLED:
     default:
-      return "dim-label";
+      return "cert-cancelled";
     }
 }
 

@@ -44,4 +44,9 @@ struct _LcOfficersPage
 /* TRUE until the roster is loaded and every filter has finished. */
 gboolean _lc_officers_page_is_busy (LcOfficersPage *self);
 
+/* What the Import Roster… and Export… buttons do once a file is chosen;
+ * both report in a message dialog. TRUE on success. */
+gboolean _lc_officers_page_import_file (LcOfficersPage *self, const char *path);
+gboolean _lc_officers_page_export_file (LcOfficersPage *self, const char *path, gboolean xlsx);
+
 G_END_DECLS

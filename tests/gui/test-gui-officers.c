@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lc-application.h"
+#include "lc-message-dialog.h"
 #include "lc-gui-test-util.h"
 #include "lc-officer-detail-private.h"
 #include "lc-officer-dialog.h"
@@ -327,6 +328,117 @@ START_TEST (test_officer_dialog_validates)
 }
 END_TEST
 
+/* The message dialog on screen, if any. */
+static LcMessageDialog *
+message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (LC_IS_MESSAGE_DIALOG (window))
+        return LC_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static char *
+details_text (LcMessageDialog *dialog)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (lc_gui_test_find (GTK_WIDGET (dialog), "details_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static char *
+write_file (const char *name, const char *contents)
+{
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+
+  ck_assert_msg (g_file_set_contents (path, contents, -1, &error), "%s", error ? error->message : "");
+  return path;
+}
+
+START_TEST (test_import_all_or_nothing)
+{
+  LcOfficersPage *page = loaded_page ("personnel");
+  g_autofree char *bad = write_file ("bad.csv", "工号,姓名,部门编码,电话\n"
+                                                "330409001,周杰,0101,13700000001\n"
+                                                "330409002,吴敏,9999,13700000002\n");
+  g_autofree char *good = write_file ("good.csv", "工号,姓名,部门编码,电话\n"
+                                                  "330409001,周杰,0101,13700000001\n"
+                                                  "330401002,王芳,0101,13811111111\n");
+  LcMessageDialog *dialog;
+  g_autofree char *details = NULL;
+
+  /* One unknown department: refused, said where, and nothing stored. */
+  ck_assert (!_lc_officers_page_import_file (page, bad));
+  dialog = message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (dialog)), "The Roster Was Not Imported");
+  details = details_text (dialog);
+  ck_assert_msg (strstr (details, "row 3") != NULL && strstr (details, "9999") != NULL, "%s", details);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ck_assert (lc_gui_test_wait_for (page_idle, page));
+  ck_assert_uint_eq (shown (page), 5);
+
+  /* A good file: one added, one updated, and the table shows it. */
+  ck_assert (_lc_officers_page_import_file (page, good));
+  dialog = message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (dialog)), "Roster Imported");
+  ck_assert_str_eq (gtk_label_get_text (GTK_LABEL (lc_gui_test_find (GTK_WIDGET (dialog), "body_label"))),
+                    "1 added, 1 updated, 0 unchanged.");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ck_assert (lc_gui_test_wait_for (page_idle, page));
+  ck_assert_uint_eq (shown (page), 6);
+  search (page, "13811111111");
+  ck_assert_uint_eq (shown (page), 1);
+}
+END_TEST
+
+START_TEST (test_export_what_is_shown)
+{
+  LcOfficersPage *page = loaded_page ("personnel");
+  g_autofree char *csv = g_build_filename (tmp_dir, "roster.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (tmp_dir, "roster.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+  LcMessageDialog *dialog;
+
+  /* The city bureau, leavers included: two officers plus 杨帆. */
+  gtk_drop_down_set_selected (page->department_dropdown, 3);
+  gtk_check_button_set_active (page->left_check, TRUE);
+  ck_assert (lc_gui_test_wait_for (page_idle, page));
+  ck_assert_uint_eq (shown (page), 3);
+
+  ck_assert (_lc_officers_page_export_file (page, csv, FALSE));
+  dialog = message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (dialog)), "Roster Exported");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  ck_assert (g_file_get_contents (csv, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\r\n", -1);
+  /* Header, three officers, and the empty string after the last CRLF. */
+  ck_assert_uint_eq (g_strv_length (lines), 5);
+  ck_assert (strstr (lines[0], "工号") != NULL);
+  ck_assert (strstr (contents, "杨帆") != NULL);
+  ck_assert (strstr (contents, "张伟") == NULL);
+
+  ck_assert (_lc_officers_page_export_file (page, xlsx, TRUE));
+  gtk_window_destroy (GTK_WINDOW (message_dialog ()));
+  g_clear_pointer (&contents, g_free);
+  ck_assert (g_file_get_contents (xlsx, &contents, NULL, NULL));
+  ck_assert_mem_eq (contents, "PK", 2);
+}
+END_TEST
+
 static guint
 n_pages (LcWindow *window)
 {
@@ -371,6 +483,8 @@ gui_officers_suite (void)
   tcase_add_test (roster, test_department_filter);
   tcase_add_test (roster, test_selection_fills_detail);
   tcase_add_test (roster, test_officer_dialog_validates);
+  tcase_add_test (roster, test_import_all_or_nothing);
+  tcase_add_test (roster, test_export_what_is_shown);
   suite_add_tcase (suite, roster);
 
   tcase_add_checked_fixture (window, setup, teardown);
