@@ -518,7 +518,7 @@ lc_cli_cmd_officers (LcCli *cli, int argc, char **argv)
 static int
 departments_list (LcCli *cli, int argc, char **argv)
 {
-  static const char *const headers[] = { N_ ("Code"), N_ ("Name"), N_ ("Parent") };
+  static const char *const headers[] = { N_ ("Code"), N_ ("Department name"), N_ ("Parent") };
   static const char *const keys[] = { "code", "name", "parent_code" };
   g_autofree char *format_text = NULL;
   const GOptionEntry entries[] = {

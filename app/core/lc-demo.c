@@ -785,12 +785,12 @@ check_empty (Demo *demo, GError **error)
     {
       g_set_error (error, LC_DEMO_ERROR, LC_DEMO_ERROR_NOT_EMPTY,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "The database already holds %" G_GINT64_FORMAT
-                                " officer; demo data can only be loaded into an empty database.",
-                                "The database already holds %" G_GINT64_FORMAT
-                                " officers; demo data can only be loaded into an empty database.",
+                                "The database already holds %lld officer; demo data can only be loaded into an "
+                                "empty database.",
+                                "The database already holds %lld officers; demo data can only be loaded into an "
+                                "empty database.",
                                 (gulong) officers),
-                   officers);
+                   (long long) officers);
       return FALSE;
     }
   if (existing->len > 0)

@@ -342,8 +342,8 @@ require_date (const char *value, const char *what, GError **error)
     }
   if (!lc_date_is_valid (value))
     {
-      /* Translators: first %s names the date, second is what was typed */
       g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_INVALID_DATE,
+                   /* Translators: first %s names the date, second is what was typed */
                    _ ("%s “%s” is not a date of the form YYYY-MM-DD."), what, value);
       return FALSE;
     }
@@ -1187,7 +1187,7 @@ lc_people_certificate_transition (LcSession *session, gint64 certificate_id, LcC
   if (action == LC_CERT_ACTION_ISSUE || action > LC_CERT_ACTION_RENEW)
     {
       g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_INVALID_TRANSITION,
-                   _ ("Use “issue” to create a certificate, not a status change."));
+                   _ ("A certificate is created by issuing it, not by a status change."));
       return FALSE;
     }
   db = lc_session_get_db (session);
@@ -1200,8 +1200,8 @@ lc_people_certificate_transition (LcSession *session, gint64 certificate_id, LcC
   effective = lc_certificate_effective_status (certificate, date);
   if (!transition_allowed (action, certificate->status, effective))
     {
-      /* Translators: “Certificate 浙执0001 is Revoked: it cannot be Suspended.” */
       g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_INVALID_TRANSITION,
+                   /* Translators: “Certificate 浙执0001 is Revoked on 2026-06-15: it cannot be Suspended.” */
                    _ ("Certificate %s is %s on %s: it cannot be %s."), certificate->cert_no,
                    lc_cert_status_display_name (effective), date, lc_cert_action_display_name (action));
       return FALSE;

@@ -71,6 +71,9 @@ lc_import_problem_to_string (const LcImportProblem *problem)
     /* Translators: “row 57: …” in a spreadsheet being imported */
     return g_strdup_printf (_ ("row %u: %s"), problem->row, problem->message);
   letter = lc_column_letter (problem->column);
+  if (problem->column_name == NULL || *problem->column_name == '\0')
+    /* Translators: “row 57, column C: …” for a column without a header */
+    return g_strdup_printf (_ ("row %u, column %s: %s"), problem->row, letter, problem->message);
   /* Translators: “row 57, column C (部门): unknown department …” */
   return g_strdup_printf (_ ("row %u, column %s (%s): %s"), problem->row, letter,
                           problem->column_name ? problem->column_name : "", problem->message);
