@@ -217,6 +217,7 @@ lc_certificate_dialog_class_init (LcCertificateDialogClass *klass)
   signals[SAVED] =
       g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lexcert/Lexcert/lc-certificate-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LcCertificateDialog, heading_label);
   gtk_widget_class_bind_template_child (widget_class, LcCertificateDialog, intro_label);

@@ -26,6 +26,7 @@ lc_message_dialog_class_init (LcMessageDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lexcert/Lexcert/lc-message-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LcMessageDialog, heading_label);
   gtk_widget_class_bind_template_child (widget_class, LcMessageDialog, body_label);

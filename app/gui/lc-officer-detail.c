@@ -60,10 +60,10 @@ action_button_label (LcCertAction action)
       return _ ("_Suspend…");
     case LC_CERT_ACTION_REINSTATE:
       /* Translators: button; 恢复 = end of a suspension (发还) */
-      return _ ("Rein_state…");
+      return _ ("Rei_nstate…");
     case LC_CERT_ACTION_REVOKE:
       /* Translators: button; 吊销 = revocation of an enforcement certificate */
-      return _ ("Re_voke…");
+      return _ ("Rev_oke…");
     case LC_CERT_ACTION_CANCEL:
       /* Translators: button; 注销 = cancellation of an enforcement certificate */
       return _ ("_Cancel Certificate…");

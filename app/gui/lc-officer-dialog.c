@@ -218,6 +218,7 @@ lc_officer_dialog_class_init (LcOfficerDialogClass *klass)
 
   g_type_ensure (LC_TYPE_DEPARTMENT_ITEM);
 
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lexcert/Lexcert/lc-officer-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LcOfficerDialog, heading_label);
   gtk_widget_class_bind_template_child (widget_class, LcOfficerDialog, staff_no_entry);

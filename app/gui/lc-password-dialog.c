@@ -133,6 +133,7 @@ lc_password_dialog_class_init (LcPasswordDialogClass *klass)
   signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
                                 1, G_TYPE_BOOLEAN);
 
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lexcert/Lexcert/lc-password-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LcPasswordDialog, intro_label);
   gtk_widget_class_bind_template_child (widget_class, LcPasswordDialog, old_entry);

@@ -130,6 +130,7 @@ lc_training_dialog_class_init (LcTrainingDialogClass *klass)
   signals[SAVED] =
       g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lexcert/Lexcert/lc-training-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LcTrainingDialog, heading_label);
   gtk_widget_class_bind_template_child (widget_class, LcTrainingDialog, intro_label);

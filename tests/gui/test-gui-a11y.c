@@ -109,6 +109,7 @@ START_TEST (test_password_dialog)
   assert_labelled (root, "new_entry", "new_label");
   assert_labelled (root, "repeat_entry", "repeat_label");
   assert_button_named (root, "save_button");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (dialog), GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 END_TEST
