@@ -140,7 +140,6 @@ lc_window_constructed (GObject *object)
   g_assert (self->session != NULL);
   show_user (self);
   add_pages (self);
-  bind_settings (self);
 }
 
 static void
@@ -230,10 +229,15 @@ lc_window_init (LcWindow *self)
 LcWindow *
 lc_window_new (LcApplication *app, LcSession *session)
 {
+  LcWindow *self;
+
   g_return_val_if_fail (LC_IS_APPLICATION (app), NULL);
   g_return_val_if_fail (LC_IS_SESSION (session), NULL);
 
-  return g_object_new (LC_TYPE_WINDOW, "application", app, "session", session, NULL);
+  self = g_object_new (LC_TYPE_WINDOW, "application", app, "session", session, NULL);
+  /* Not in constructed(): "application" is an ordinary property, set after it. */
+  bind_settings (self);
+  return self;
 }
 
 LcSession *

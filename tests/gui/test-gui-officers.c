@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "lc-application.h"
+#include "lc-login-dialog.h"
+#include "lc-password-dialog.h"
 #include "lc-message-dialog.h"
 #include "lc-gui-test-util.h"
 #include "lc-officer-detail-private.h"
@@ -74,8 +76,13 @@ setup (void)
   ck_assert (lc_auth_add_user (system, "trainer", PERSONNEL_PASSWORD, LC_ROLE_TRAINER, 0, FALSE, NULL, &error));
   ck_assert (lc_auth_add_user (system, "zhangwei", PERSONNEL_PASSWORD, LC_ROLE_OFFICER, zhang_id, FALSE, NULL, &error));
 
-  app = lc_application_new ();
-  ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error), "%s", error ? error->message : "");
+  /* One application for the process: a registered GApplication stays
+   * exported on the bus, so with CK_FORK=no a second one could not register. */
+  if (app == NULL)
+    {
+      app = lc_application_new ();
+      ck_assert_msg (g_application_register (G_APPLICATION (app), NULL, &error), "%s", error ? error->message : "");
+    }
 }
 
 static void
@@ -87,7 +94,6 @@ teardown (void)
     gtk_window_destroy (l->data);
   g_list_free (windows);
   lc_gui_test_drain ();
-  g_clear_object (&app);
   g_clear_pointer (&db, lc_db_unref);
   lc_gui_test_remove_dir (tmp_dir);
   g_clear_pointer (&tmp_dir, g_free);
@@ -439,6 +445,15 @@ START_TEST (test_export_what_is_shown)
 }
 END_TEST
 
+static int
+gtk_window_get_default_size_width (GtkWindow *window)
+{
+  int width = 0, height = 0;
+
+  gtk_window_get_default_size (window, &width, &height);
+  return width;
+}
+
 static guint
 n_pages (LcWindow *window)
 {
@@ -469,6 +484,117 @@ START_TEST (test_pages_by_role)
 }
 END_TEST
 
+/* Sign-in and passwords ------------------------------------------------ */
+
+typedef struct
+{
+  LcSession *session;
+  gboolean done;
+  gboolean changed;
+} Outcome;
+
+static void
+on_signed_in (LcLoginDialog *dialog, LcSession *session, Outcome *outcome)
+{
+  outcome->session = g_object_ref (session);
+}
+
+static gboolean
+error_shown (gpointer data)
+{
+  return gtk_widget_get_visible (lc_gui_test_find (data, "error_label"));
+}
+
+static gboolean
+signed_in (gpointer data)
+{
+  return ((Outcome *) data)->session != NULL;
+}
+
+START_TEST (test_login_dialog_signs_in)
+{
+  LcLoginDialog *dialog = lc_login_dialog_new (GTK_APPLICATION (app), db, "personnel");
+  GtkWidget *root = GTK_WIDGET (dialog);
+  GtkWidget *login = lc_gui_test_find (root, "login_entry");
+  GtkWidget *password = lc_gui_test_find (root, "password_entry");
+  Outcome outcome = { 0 };
+
+  g_signal_connect (dialog, "signed-in", G_CALLBACK (on_signed_in), &outcome);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* The last login is offered again, and the password is where typing goes. */
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (login)), "personnel");
+  ck_assert (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)), password));
+
+  gtk_editable_set_text (GTK_EDITABLE (password), "wrong password");
+  gtk_widget_activate_action (root, "login.sign-in", NULL);
+  ck_assert (lc_gui_test_wait_for (error_shown, root));
+  ck_assert_str_eq (gtk_label_get_text (GTK_LABEL (lc_gui_test_find (root, "error_label"))),
+                    "The login name or the password is wrong.");
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (password)), "");
+  ck_assert_ptr_null (outcome.session);
+
+  gtk_editable_set_text (GTK_EDITABLE (password), PERSONNEL_PASSWORD);
+  gtk_widget_activate_action (root, "login.sign-in", NULL);
+  ck_assert (lc_gui_test_wait_for (signed_in, &outcome));
+  ck_assert_str_eq (lc_session_get_login (outcome.session), "personnel");
+  ck_assert_int_eq (lc_session_get_role (outcome.session), LC_ROLE_PERSONNEL);
+  g_object_unref (outcome.session);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+END_TEST
+
+static void
+on_password_done (LcPasswordDialog *dialog, gboolean changed, Outcome *outcome)
+{
+  outcome->done = TRUE;
+  outcome->changed = changed;
+}
+
+START_TEST (test_password_dialog_changes_password)
+{
+  g_autoptr (LcSession) session = sign_in ("trainer");
+  LcPasswordDialog *dialog = lc_password_dialog_new (NULL, session, TRUE);
+  GtkWidget *root = GTK_WIDGET (dialog);
+  GtkWidget *save = lc_gui_test_find (root, "save_button");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcSession) again = NULL;
+  Outcome outcome = { 0 };
+
+  g_signal_connect (dialog, "done", G_CALLBACK (on_password_done), &outcome);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  gtk_editable_set_text (GTK_EDITABLE (lc_gui_test_find (root, "old_entry")), PERSONNEL_PASSWORD);
+  gtk_editable_set_text (GTK_EDITABLE (lc_gui_test_find (root, "new_entry")), "short");
+  ck_assert (!gtk_widget_is_sensitive (save));
+  ck_assert (gtk_widget_has_css_class (lc_gui_test_find (root, "new_entry"), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (lc_gui_test_find (root, "new_entry")), "a longer secret");
+  gtk_editable_set_text (GTK_EDITABLE (lc_gui_test_find (root, "repeat_entry")), "a longer secreT");
+  ck_assert (!gtk_widget_is_sensitive (save));
+  gtk_editable_set_text (GTK_EDITABLE (lc_gui_test_find (root, "repeat_entry")), "a longer secret");
+  ck_assert (gtk_widget_is_sensitive (save));
+
+  g_signal_emit_by_name (save, "clicked");
+  ck_assert (outcome.done && outcome.changed);
+  again = lc_auth_sign_in (db, "trainer", "a longer secret", &error);
+  ck_assert_msg (again != NULL, "%s", error ? error->message : "");
+}
+END_TEST
+
+START_TEST (test_window_size_from_settings)
+{
+  GSettings *settings = lc_application_get_settings (app);
+  LcWindow *window;
+
+  /* The tests point GSETTINGS_SCHEMA_DIR at the compiled schema. */
+  ck_assert_ptr_nonnull (settings);
+  g_settings_set_int (settings, "window-width", 1200);
+  g_settings_set_int (settings, "window-height", 600);
+  window = open_window ("personnel");
+  ck_assert_int_eq (gtk_window_get_default_size_width (GTK_WINDOW (window)), 1000);
+}
+END_TEST
+
 static Suite *
 gui_officers_suite (void)
 {
@@ -490,6 +616,9 @@ gui_officers_suite (void)
   tcase_add_checked_fixture (window, setup, teardown);
   tcase_set_timeout (window, 60);
   tcase_add_test (window, test_pages_by_role);
+  tcase_add_test (window, test_login_dialog_signs_in);
+  tcase_add_test (window, test_password_dialog_changes_password);
+  tcase_add_test (window, test_window_size_from_settings);
   suite_add_tcase (suite, window);
   return suite;
 }
