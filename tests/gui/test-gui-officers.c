@@ -591,7 +591,7 @@ START_TEST (test_window_size_from_settings)
   g_settings_set_int (settings, "window-width", 1200);
   g_settings_set_int (settings, "window-height", 600);
   window = open_window ("personnel");
-  ck_assert_int_eq (gtk_window_get_default_size_width (GTK_WINDOW (window)), 1000);
+  ck_assert_int_eq (gtk_window_get_default_size_width (GTK_WINDOW (window)), 1200);
 }
 END_TEST
 
