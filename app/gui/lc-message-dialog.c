@@ -59,6 +59,8 @@ lc_message_dialog_new (GtkWindow *parent, const char *heading, const char *body)
   gtk_label_set_text (self->body_label, body != NULL ? body : "");
   gtk_widget_set_visible (GTK_WIDGET (self->body_label), body != NULL && *body != '\0');
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, body ? body : "", -1);
+  /* Not the selectable body, which would open all selected. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->close_button));
   return self;
 }
 

@@ -114,6 +114,9 @@ add_pages (LcWindow *self)
       GtkWidget *scrolled = gtk_scrolled_window_new ();
 
       self->record_detail = lc_officer_detail_new ();
+      /* A page to read, not a form to fill: a readable line length. */
+      gtk_widget_set_size_request (GTK_WIDGET (self->record_detail), 760, -1);
+      gtk_widget_set_halign (GTK_WIDGET (self->record_detail), GTK_ALIGN_START);
       lc_officer_detail_set_session (self->record_detail, session);
       lc_officer_detail_set_officer_id (self->record_detail, lc_session_get_officer_id (session));
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
