@@ -219,23 +219,19 @@ query_exists (LcDb *db, const char *sql, const char *text, gint64 id, gboolean *
   return lc_db_step (db, stmt, found, error);
 }
 
-gboolean
-lc_auth_add_user (LcSession *session, const char *login, const char *password, LcRole role, gint64 officer_id,
-                  gboolean must_change_password, gint64 *out_id, GError **error)
+/* Everything of adding a user but the permission check. */
+static gboolean
+insert_user (LcDb *db, const char *login, const char *password, LcRole role, gint64 officer_id,
+             gboolean must_change_password, gint64 *out_id, GError **error)
 {
   static const char *const insert_sql = "INSERT INTO app_user (login, pw_hash, role, officer_id, must_change_pw, "
                                         "created_at) VALUES (?, ?, ?, ?, ?, ?)";
-  LcDb *db;
   g_autoptr (LcStmt) stmt = NULL;
   g_autofree char *hash = NULL;
   gboolean found = FALSE;
 
-  g_return_val_if_fail (LC_IS_SESSION (session), FALSE);
-  if (!lc_session_require (session, LC_PERM_MANAGE_USERS, error))
-    return FALSE;
   if (!validate_login (login, error) || !validate_password (password, error))
     return FALSE;
-  db = lc_session_get_db (session);
   if (role == LC_ROLE_OFFICER && officer_id <= 0)
     {
       g_set_error (error, LC_AUTH_ERROR, LC_AUTH_ERROR_ROLE_NEEDS_OFFICER,
@@ -283,6 +279,60 @@ lc_auth_add_user (LcSession *session, const char *login, const char *password, L
   if (out_id != NULL)
     *out_id = lc_db_last_insert_id (db);
   return TRUE;
+}
+
+gboolean
+lc_auth_add_user (LcSession *session, const char *login, const char *password, LcRole role, gint64 officer_id,
+                  gboolean must_change_password, gint64 *out_id, GError **error)
+{
+  g_return_val_if_fail (LC_IS_SESSION (session), FALSE);
+  if (!lc_session_require (session, LC_PERM_MANAGE_USERS, error))
+    return FALSE;
+  return insert_user (lc_session_get_db (session), login, password, role, officer_id, must_change_password, out_id,
+                      error);
+}
+
+gboolean
+lc_auth_count_users (LcDb *db, gint64 *count, GError **error)
+{
+  g_autoptr (LcStmt) stmt = NULL;
+  gboolean has_row = FALSE;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+  if ((stmt = lc_db_prepare (db, "SELECT count(*) FROM app_user", error)) == NULL
+      || !lc_db_step (db, stmt, &has_row, error))
+    return FALSE;
+  *count = lc_stmt_int (stmt, 0);
+  return TRUE;
+}
+
+LcSession *
+lc_auth_create_first_administrator (LcDb *db, const char *login, const char *password, GError **error)
+{
+  gint64 count = 0;
+  gint64 id = 0;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  /* One transaction: two PCs starting on the same new database cannot both
+   * become its first administrator. */
+  if (!lc_db_begin (db, error))
+    return NULL;
+  if (!lc_auth_count_users (db, &count, error))
+    goto fail;
+  if (count > 0)
+    {
+      g_set_error (error, LC_AUTH_ERROR, LC_AUTH_ERROR_NOT_FIRST,
+                   _ ("This database already has user accounts; sign in with one of them."));
+      goto fail;
+    }
+  if (!insert_user (db, login, password, LC_ROLE_ADMINISTRATOR, 0, FALSE, &id, error) || !lc_db_commit (db, error))
+    goto fail;
+  return lc_session_new (db, id, login, LC_ROLE_ADMINISTRATOR, 0, FALSE);
+
+fail:
+  lc_db_rollback (db);
+  return NULL;
 }
 
 gboolean

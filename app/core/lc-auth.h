@@ -26,6 +26,7 @@ G_BEGIN_DECLS
  * @LC_AUTH_ERROR_OFFICER_TAKEN: the officer already has an account
  * @LC_AUTH_ERROR_ROLE_NEEDS_OFFICER: an officer account must be linked to an officer
  * @LC_AUTH_ERROR_CRYPTO: libsodium could not hash (out of memory)
+ * @LC_AUTH_ERROR_NOT_FIRST: the database already has users, so no "first administrator"
  */
 typedef enum
 {
@@ -40,6 +41,7 @@ typedef enum
   LC_AUTH_ERROR_OFFICER_TAKEN,
   LC_AUTH_ERROR_ROLE_NEEDS_OFFICER,
   LC_AUTH_ERROR_CRYPTO,
+  LC_AUTH_ERROR_NOT_FIRST,
 } LcAuthError;
 
 GQuark lc_auth_error_quark (void);
@@ -60,6 +62,14 @@ struct _LcUser
 };
 
 void lc_user_free (LcUser *user);
+
+/* Sets *count to the number of accounts. Needs no session: a new database
+ * has none, and its first administrator is made from there. */
+gboolean lc_auth_count_users (LcDb *db, gint64 *count, GError **error);
+/* Makes the first administrator of a database without users and signs them
+ * in. Fails with LC_AUTH_ERROR_NOT_FIRST once any account exists, so it
+ * cannot be used to add a second administrator past the permission check. */
+LcSession *lc_auth_create_first_administrator (LcDb *db, const char *login, const char *password, GError **error);
 
 /* Checks the password and returns the session of that user. */
 LcSession *lc_auth_sign_in (LcDb *db, const char *login, const char *password, GError **error);

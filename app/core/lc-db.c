@@ -284,6 +284,18 @@ lc_db_open_full (const char *path, int max_version, GError **error)
 }
 
 LcDb *
+lc_db_open_copy (LcDb *db, GError **error)
+{
+  LcDb *copy;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  copy = lc_db_open (db->path, error);
+  if (copy != NULL)
+    lc_db_set_clock (copy, db->clock, db->clock_data);
+  return copy;
+}
+
+LcDb *
 lc_db_ref (LcDb *db)
 {
   g_return_val_if_fail (db != NULL, NULL);

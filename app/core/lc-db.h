@@ -5,6 +5,11 @@
  * database made by a newer program, and hands prepared statements that are
  * compiled once and reused. All SQL of the project lives in app/core.
  *
+ * One LcDb is used by one thread at a time (its statement cache is not
+ * locked). Work in another thread opens its own connection with
+ * lc_db_open_copy() (or lc_session_open_copy()); SQLite's WAL lets the two
+ * read and write the same file safely.
+ *
  *   g_autoptr(GError) error = NULL;
  *   g_autoptr(LcDb) db = lc_db_open ("/tmp/x.db", &error);
  *   if (db == NULL)
@@ -58,6 +63,8 @@ char *lc_db_default_path (void);
 LcDb *lc_db_open (const char *path, GError **error);
 /* Migrates to at most @max_version (tests of upgrades); -1 means latest. */
 LcDb *lc_db_open_full (const char *path, int max_version, GError **error);
+/* A new connection to the same file, with the same injected clock. */
+LcDb *lc_db_open_copy (LcDb *db, GError **error);
 LcDb *lc_db_ref (LcDb *db);
 void lc_db_unref (LcDb *db);
 

@@ -704,18 +704,25 @@ _lc_people_check_officer_fields (const LcOfficer *officer, const char **bad_fiel
 }
 
 static gboolean
-validate_officer (LcDb *db, const LcOfficer *officer, GError **error)
+validate_officer (LcDb *db, const LcOfficer *officer, const char **bad_field, GError **error)
 {
   gboolean found = FALSE;
   gint64 other = 0;
 
-  if (!_lc_people_check_officer_fields (officer, NULL, error)
-      || !check_department_exists (db, officer->department_id, error))
+  if (!_lc_people_check_officer_fields (officer, bad_field, error))
     return FALSE;
+  if (bad_field != NULL)
+    *bad_field = "department";
+  if (!check_department_exists (db, officer->department_id, error))
+    return FALSE;
+  if (bad_field != NULL)
+    *bad_field = NULL;
   if (!lookup (db, "SELECT id FROM officer WHERE staff_no = ?", officer->staff_no, 0, &found, &other, error))
     return FALSE;
   if (found && other != officer->id)
     {
+      if (bad_field != NULL)
+        *bad_field = "staff_no";
       g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_DUPLICATE_STAFF_NO,
                    _ ("Another officer already has the staff number “%s”."), officer->staff_no);
       return FALSE;
@@ -724,11 +731,11 @@ validate_officer (LcDb *db, const LcOfficer *officer, GError **error)
 }
 
 gboolean
-lc_people_validate_officer (LcSession *session, const LcOfficer *officer, GError **error)
+lc_people_validate_officer (LcSession *session, const LcOfficer *officer, const char **bad_field, GError **error)
 {
   g_return_val_if_fail (LC_IS_SESSION (session), FALSE);
   g_return_val_if_fail (officer != NULL, FALSE);
-  return validate_officer (lc_session_get_db (session), officer, error);
+  return validate_officer (lc_session_get_db (session), officer, bad_field, error);
 }
 
 gboolean
@@ -795,7 +802,7 @@ lc_people_add_officer (LcSession *session, const LcOfficer *officer, gint64 *out
   db = lc_session_get_db (session);
   fresh = *officer;
   fresh.id = 0;
-  return validate_officer (db, &fresh, error) && _lc_people_insert_officer (db, officer, out_id, error);
+  return validate_officer (db, &fresh, NULL, error) && _lc_people_insert_officer (db, officer, out_id, error);
 }
 
 gboolean
@@ -808,7 +815,7 @@ lc_people_update_officer (LcSession *session, const LcOfficer *officer, GError *
   if (!lc_session_require (session, LC_PERM_MANAGE_ROSTER, error))
     return FALSE;
   db = lc_session_get_db (session);
-  return check_officer_exists (db, officer->id, error) && validate_officer (db, officer, error)
+  return check_officer_exists (db, officer->id, error) && validate_officer (db, officer, NULL, error)
          && _lc_people_update_officer (db, officer, error);
 }
 
@@ -1164,6 +1171,13 @@ transition_allowed (LcCertAction action, LcCertStatus stored, LcCertStatus effec
     default:
       return FALSE;
     }
+}
+
+gboolean
+lc_certificate_action_allowed (const LcCertificate *certificate, LcCertAction action, const char *date)
+{
+  g_return_val_if_fail (certificate != NULL, FALSE);
+  return transition_allowed (action, certificate->status, lc_certificate_effective_status (certificate, date));
 }
 
 gboolean

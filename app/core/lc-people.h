@@ -205,8 +205,12 @@ char *lc_people_department_path (LcSession *session, gint64 department_id, GErro
 /* Officers ------------------------------------------------------------- */
 
 /* Validates without storing: the same checks (and messages) as add/update,
- * so dialogs can show them inline. @officer->id 0 means a new officer. */
-gboolean lc_people_validate_officer (LcSession *session, const LcOfficer *officer, GError **error);
+ * so dialogs can show them inline. @officer->id 0 means a new officer. On
+ * failure *bad_field (if not NULL) names the member at fault: "staff_no",
+ * "name", "department", "field", "post", "status" or "phone"; NULL when the
+ * failure is not one field's (storage). */
+gboolean lc_people_validate_officer (LcSession *session, const LcOfficer *officer, const char **bad_field,
+                                     GError **error);
 gboolean lc_people_add_officer (LcSession *session, const LcOfficer *officer, gint64 *out_id, GError **error);
 gboolean lc_people_update_officer (LcSession *session, const LcOfficer *officer, GError **error);
 LcOfficer *lc_people_get_officer (LcSession *session, gint64 officer_id, GError **error);
@@ -235,6 +239,9 @@ GPtrArray *lc_people_list_certificates (LcSession *session, gint64 officer_id, G
 gboolean lc_people_certificate_transition (LcSession *session, gint64 certificate_id, LcCertAction action,
                                            const char *on_date, const char *reason, const char *new_expiry,
                                            GError **error);
+/* TRUE when lc_people_certificate_transition() accepts @action for the
+ * certificate on @date (its status and expiry; permission and reason aside). */
+gboolean lc_certificate_action_allowed (const LcCertificate *certificate, LcCertAction action, const char *date);
 /* Oldest first. Element type LcCertificateEvent. */
 GPtrArray *lc_people_list_certificate_events (LcSession *session, gint64 certificate_id, GError **error);
 

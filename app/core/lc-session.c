@@ -121,6 +121,17 @@ lc_session_new_system (LcDb *db)
   return lc_session_new (db, 0, "system", LC_ROLE_ADMINISTRATOR, 0, FALSE);
 }
 
+LcSession *
+lc_session_open_copy (LcSession *self, GError **error)
+{
+  g_autoptr (LcDb) db = NULL;
+
+  g_return_val_if_fail (LC_IS_SESSION (self), NULL);
+  if ((db = lc_db_open_copy (self->db, error)) == NULL)
+    return NULL;
+  return lc_session_new (db, self->user_id, self->login, self->role, self->officer_id, self->must_change_password);
+}
+
 LcDb *
 lc_session_get_db (LcSession *self)
 {

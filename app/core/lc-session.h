@@ -61,6 +61,10 @@ LcSession *lc_session_new (LcDb *db, gint64 user_id, const char *login, LcRole r
                            gboolean must_change_password);
 LcSession *lc_session_new_system (LcDb *db);
 
+/* The same user on a new connection to the same database, for a worker
+ * thread (an LcDb serves one thread at a time). */
+LcSession *lc_session_open_copy (LcSession *self, GError **error);
+
 LcDb *lc_session_get_db (LcSession *self);
 gint64 lc_session_get_user_id (LcSession *self);
 const char *lc_session_get_login (LcSession *self);

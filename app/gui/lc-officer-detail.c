@@ -19,29 +19,6 @@ static const LcCertAction transition_actions[] = {
   LC_CERT_ACTION_REINSTATE, LC_CERT_ACTION_REVOKE, LC_CERT_ACTION_CANCEL,
 };
 
-/* Mirrors the rule in lc_people_certificate_transition(), which enforces it;
- * here it only decides which buttons to offer. */
-static gboolean
-action_allowed (LcCertAction action, LcCertStatus effective)
-{
-  switch (action)
-    {
-    case LC_CERT_ACTION_REVIEW:
-    case LC_CERT_ACTION_SUSPEND:
-      return effective == LC_CERT_VALID;
-    case LC_CERT_ACTION_RENEW:
-      return effective == LC_CERT_VALID || effective == LC_CERT_EXPIRED;
-    case LC_CERT_ACTION_REINSTATE:
-      return effective == LC_CERT_SUSPENDED;
-    case LC_CERT_ACTION_REVOKE:
-    case LC_CERT_ACTION_CANCEL:
-      return effective != LC_CERT_REVOKED && effective != LC_CERT_CANCELLED;
-    case LC_CERT_ACTION_ISSUE:
-    default:
-      return FALSE;
-    }
-}
-
 /* The verb on a button, where lc_cert_action_display_name() is the past
  * tense of the history. */
 static const char *
@@ -234,7 +211,7 @@ make_certificate (LcOfficerDetail *self, const LcCertificate *certificate, const
               action == LC_CERT_ACTION_SUSPEND || action == LC_CERT_ACTION_REVOKE || action == LC_CERT_ACTION_CANCEL;
           GtkWidget *button;
 
-          if (!action_allowed (action, effective))
+          if (!lc_certificate_action_allowed (certificate, action, today))
             continue;
           if (rows[destructive] == NULL)
             {

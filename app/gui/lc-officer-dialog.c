@@ -64,55 +64,28 @@ read_form (LcOfficerDialog *self, LcOfficer *officer)
   officer->department_id = department != NULL ? lc_department_item_get_id (department) : 0;
 }
 
-static gboolean
-is_field_error (const GError *error)
-{
-  return g_error_matches (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_MISSING_VALUE)
-         || g_error_matches (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_INVALID_VALUE);
-}
-
-/* Which control the core's complaint is about. lc_people_validate_officer()
- * does not say, so each text field is tried alone among harmless values;
- * the core checks them in the same order, so the first that fails is the
- * one the message names. */
+/* The control that the core's complaint is about, from the member it names. */
 static GtkWidget *
-find_culprit (LcOfficerDialog *self, const LcOfficer *form, const GError *error)
+control_for_field (LcOfficerDialog *self, const char *bad_field)
 {
-  struct
+  const struct
   {
-    GtkEntry *entry;
-    gsize offset;
-  } fields[] = {
-    { self->staff_no_entry, G_STRUCT_OFFSET (LcOfficer, staff_no) },
-    { self->name_entry, G_STRUCT_OFFSET (LcOfficer, name) },
-    { self->field_entry, G_STRUCT_OFFSET (LcOfficer, field) },
-    { self->post_entry, G_STRUCT_OFFSET (LcOfficer, post) },
-    { self->phone_entry, G_STRUCT_OFFSET (LcOfficer, phone) },
+    const char *field;
+    GtkWidget *control;
+  } controls[] = {
+    { "staff_no", GTK_WIDGET (self->staff_no_entry) },
+    { "name", GTK_WIDGET (self->name_entry) },
+    { "department", GTK_WIDGET (self->department_dropdown) },
+    { "field", GTK_WIDGET (self->field_entry) },
+    { "post", GTK_WIDGET (self->post_entry) },
+    { "status", GTK_WIDGET (self->status_dropdown) },
+    { "phone", GTK_WIDGET (self->phone_entry) },
   };
 
-  if (g_error_matches (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_DUPLICATE_STAFF_NO))
-    return GTK_WIDGET (self->staff_no_entry);
-  if (g_error_matches (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_UNKNOWN_DEPARTMENT))
-    return GTK_WIDGET (self->department_dropdown);
-  if (!is_field_error (error))
-    return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      LcOfficer probe = { .id = form->id,
-                          .staff_no = (char *) "0",
-                          .name = (char *) "0",
-                          .department_id = form->department_id,
-                          .status = form->status };
-      g_autoptr (GError) probe_error = NULL;
-
-      G_STRUCT_MEMBER (char *, &probe, fields[i].offset) = G_STRUCT_MEMBER (char *, form, fields[i].offset);
-      if (!lc_people_validate_officer (self->session, &probe, &probe_error) && is_field_error (probe_error)
-          && g_strcmp0 (probe_error->message, error->message) == 0)
-        return GTK_WIDGET (fields[i].entry);
-    }
-  /* Every text field passed alone: what is left is the department. */
-  return form->department_id == 0 ? GTK_WIDGET (self->department_dropdown) : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    if (g_strcmp0 (bad_field, controls[i].field) == 0)
+      return controls[i].control;
+  return NULL;
 }
 
 static void
@@ -124,13 +97,14 @@ validate (LcOfficerDialog *self)
                             GTK_WIDGET (self->phone_entry) };
   g_autoptr (GError) error = NULL;
   GtkWidget *culprit = NULL;
+  const char *bad_field = NULL;
   LcOfficer form;
   gboolean valid;
 
   read_form (self, &form);
-  valid = lc_people_validate_officer (self->session, &form, &error);
+  valid = lc_people_validate_officer (self->session, &form, &bad_field, &error);
   if (!valid && self->touched)
-    culprit = find_culprit (self, &form, error);
+    culprit = control_for_field (self, bad_field);
 
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
     {

@@ -421,6 +421,71 @@ START_TEST (test_disable_rules)
 }
 END_TEST
 
+START_TEST (test_first_administrator)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcSession) first = NULL;
+  g_autoptr (LcSession) second = NULL;
+  g_autoptr (LcSession) signed_in = NULL;
+  gint64 count = -1;
+
+  /* The fixture's sessions insert their users; this test needs none. */
+  ck_assert (lc_auth_count_users (lc_test.db, &count, &error));
+  lc_test_assert_no_error (error);
+  ck_assert_int_eq (count, 0);
+
+  first = lc_auth_create_first_administrator (lc_test.db, "chief", "first-password", &error);
+  lc_test_assert_no_error (error);
+  ck_assert_int_eq (lc_session_get_role (first), LC_ROLE_ADMINISTRATOR);
+  ck_assert_str_eq (lc_session_get_login (first), "chief");
+  ck_assert (lc_auth_count_users (lc_test.db, &count, NULL));
+  ck_assert_int_eq (count, 1);
+
+  /* Only while there is nobody: never a way round lc_auth_add_user(). */
+  second = lc_auth_create_first_administrator (lc_test.db, "intruder", "second-password", &error);
+  ck_assert_ptr_null (second);
+  lc_test_assert_error (error, LC_AUTH_ERROR, LC_AUTH_ERROR_NOT_FIRST);
+  g_clear_error (&error);
+  ck_assert (lc_auth_count_users (lc_test.db, &count, NULL));
+  ck_assert_int_eq (count, 1);
+
+  signed_in = lc_auth_sign_in (lc_test.db, "chief", "first-password", &error);
+  lc_test_assert_no_error (error);
+  ck_assert_int_eq (lc_session_get_role (signed_in), LC_ROLE_ADMINISTRATOR);
+}
+END_TEST
+
+START_TEST (test_first_administrator_validated)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcSession) session = lc_auth_create_first_administrator (lc_test.db, "chief", "short", &error);
+  gint64 count = -1;
+
+  ck_assert_ptr_null (session);
+  lc_test_assert_error (error, LC_AUTH_ERROR, LC_AUTH_ERROR_WEAK_PASSWORD);
+  ck_assert (lc_auth_count_users (lc_test.db, &count, NULL));
+  ck_assert_int_eq (count, 0);
+}
+END_TEST
+
+START_TEST (test_session_open_copy)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcSession) personnel = lc_test_session (LC_ROLE_PERSONNEL, 0);
+  g_autoptr (LcSession) copy = lc_session_open_copy (personnel, &error);
+  gint64 dept = lc_test_add_department ("SJ01", "执法一大队", 0);
+
+  lc_test_assert_no_error (error);
+  ck_assert_ptr_ne (lc_session_get_db (copy), lc_session_get_db (personnel));
+  ck_assert_int_eq (lc_session_get_user_id (copy), lc_session_get_user_id (personnel));
+  ck_assert_int_eq (lc_session_get_role (copy), LC_ROLE_PERSONNEL);
+  /* The same file, and the same injected clock. */
+  lc_test_add_officer ("330401001", "张伟", dept);
+  ck_assert_int_eq (lc_people_count_officers (copy, NULL), 1);
+  ck_assert_int_eq (lc_db_now (lc_session_get_db (copy)), lc_test.now);
+}
+END_TEST
+
 static Suite *
 auth_suite (void)
 {
@@ -447,6 +512,13 @@ auth_suite (void)
   tcase_add_test (tc, test_set_own_password);
   tcase_add_test (tc, test_admin_reset_must_change);
   tcase_add_test (tc, test_added_with_must_change);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("first-run");
+  tcase_add_checked_fixture (tc, lc_test_setup, lc_test_teardown);
+  tcase_add_test (tc, test_first_administrator);
+  tcase_add_test (tc, test_first_administrator_validated);
+  tcase_add_test (tc, test_session_open_copy);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("users");

@@ -348,7 +348,7 @@ START_TEST (test_officer_validation)
 
   lc_test_add_officer ("330401001", "张伟", dept);
   before = lc_test_snapshot ();
-  valid = lc_people_validate_officer (lc_test.system, &officer, &validate_error);
+  valid = lc_people_validate_officer (lc_test.system, &officer, NULL, &validate_error);
   added = lc_people_add_officer (lc_test.system, &officer, &id, &add_error);
   after = lc_test_snapshot ();
 
@@ -1306,6 +1306,104 @@ START_TEST (test_permissions)
 }
 END_TEST
 
+/* Which member lc_people_validate_officer() blames, for dialogs to mark it. */
+static const struct
+{
+  const char *staff_no;
+  const char *name;
+  int department; /* 0: the real one, 1: none, 2: unknown */
+  const char *phone;
+  const char *bad_field;
+} bad_field_cases[] = {
+  { "", "李娜", 0, "", "staff_no" },
+  { "330401001", "李娜", 0, "", "staff_no" }, /* taken */
+  { "330401002", "", 0, "", "name" },
+  { "330401002", "李娜", 1, "", "department" },
+  { "330401002", "李娜", 2, "", "department" },
+  { "330401002", "李娜", 0,
+    "13900000000139000000001390000000013900000000139000000001390000000013900000000139000000001390000000013900000000"
+    "13900000000139000000001390000000013900000000139000000001390000000013900000000139000000001390000000013900000000",
+    "phone" },
+  { "330401002", "李娜", 0, "13900000000", NULL },
+};
+
+START_TEST (test_validate_names_the_field)
+{
+  gint64 dept = lc_test_add_department ("SJ01", "执法一大队", 0);
+  LcOfficer officer = {
+    .staff_no = (char *) bad_field_cases[_i].staff_no,
+    .name = (char *) bad_field_cases[_i].name,
+    .department_id = bad_field_cases[_i].department == 0   ? dept
+                     : bad_field_cases[_i].department == 1 ? 0
+                                                           : 999,
+    .phone = (char *) bad_field_cases[_i].phone,
+  };
+  g_autoptr (GError) error = NULL;
+  const char *bad_field = "unset";
+  gboolean valid;
+
+  lc_test_add_officer ("330401001", "张伟", dept);
+  valid = lc_people_validate_officer (lc_test.system, &officer, &bad_field, &error);
+  if (bad_field_cases[_i].bad_field == NULL)
+    {
+      lc_test_assert_no_error (error);
+      ck_assert (valid);
+    }
+  else
+    {
+      ck_assert (!valid);
+      ck_assert_str_eq (bad_field, bad_field_cases[_i].bad_field);
+    }
+}
+END_TEST
+
+/* The buttons a dialog offers come from lc_certificate_action_allowed(): it
+ * must agree with what the transition accepts, the suspended and expired
+ * certificate included (renewing it would lift the suspension). */
+START_TEST (test_action_allowed_matches_transition)
+{
+  static const LcCertAction actions[] = { LC_CERT_ACTION_REVIEW,    LC_CERT_ACTION_RENEW,  LC_CERT_ACTION_SUSPEND,
+                                          LC_CERT_ACTION_REINSTATE, LC_CERT_ACTION_REVOKE, LC_CERT_ACTION_CANCEL };
+  static const struct
+  {
+    LcCertStatus stored;
+    const char *expires_on;
+  } states[] = {
+    { LC_CERT_VALID, "2030-01-01" },     { LC_CERT_VALID, "2026-01-01" },   { LC_CERT_SUSPENDED, "2030-01-01" },
+    { LC_CERT_SUSPENDED, "2026-01-01" }, { LC_CERT_REVOKED, "2030-01-01" }, { LC_CERT_CANCELLED, "2030-01-01" },
+  };
+  LcCertificate certificate = { .cert_no = (char *) "浙执0001", .issued_on = (char *) "2021-01-01" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (states); s++)
+    for (guint a = 0; a < G_N_ELEMENTS (actions); a++)
+      {
+        certificate.status = states[s].stored;
+        certificate.expires_on = (char *) states[s].expires_on;
+        gboolean allowed = lc_certificate_action_allowed (&certificate, actions[a], LC_TEST_TODAY);
+        gboolean expected;
+
+        switch (actions[a])
+          {
+          case LC_CERT_ACTION_REVIEW:
+          case LC_CERT_ACTION_SUSPEND:
+            expected = s == 0;
+            break;
+          case LC_CERT_ACTION_RENEW:
+            expected = s == 0 || s == 1;
+            break;
+          case LC_CERT_ACTION_REINSTATE:
+            expected = s == 2;
+            break;
+          default:
+            expected = s <= 3;
+            break;
+          }
+        ck_assert_msg (allowed == expected, "state %u, action %s: %d", s, lc_cert_action_to_string (actions[a]),
+                       allowed);
+      }
+}
+END_TEST
+
 static Suite *
 people_suite (void)
 {
@@ -1328,6 +1426,7 @@ people_suite (void)
   tcase_add_test (tc, test_officer_add_get);
   tcase_add_test (tc, test_officer_unknown);
   tcase_add_loop_test (tc, test_officer_validation, 0, G_N_ELEMENTS (officer_cases));
+  tcase_add_loop_test (tc, test_validate_names_the_field, 0, G_N_ELEMENTS (bad_field_cases));
   tcase_add_test (tc, test_officer_update);
   tcase_add_loop_test (tc, test_officer_search, 0, G_N_ELEMENTS (search_cases));
   tcase_add_test (tc, test_officer_count);
@@ -1337,6 +1436,7 @@ people_suite (void)
   tcase_add_checked_fixture (tc, lc_test_setup, lc_test_teardown);
   tcase_add_test (tc, test_certificate_issue_default_expiry);
   tcase_add_test (tc, test_certificate_issue_explicit_expiry);
+  tcase_add_test (tc, test_action_allowed_matches_transition);
   tcase_add_loop_test (tc, test_certificate_issue_errors, 0, G_N_ELEMENTS (issue_cases));
   tcase_add_loop_test (tc, test_certificate_transition, 0, G_N_ELEMENTS (transition_cases));
   tcase_add_test (tc, test_certificate_history);
