@@ -204,21 +204,6 @@ lc_auth_sign_in (LcDb *db, const char *login, const char *password, GError **err
   return lc_session_new (db, user_id, login, role, officer_id, must_change);
 }
 
-/* Sets *found when @sql (one text, else one integer parameter) returns a row. */
-static gboolean
-query_exists (LcDb *db, const char *sql, const char *text, gint64 id, gboolean *found, GError **error)
-{
-  g_autoptr (LcStmt) stmt = lc_db_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (text != NULL)
-    lc_stmt_bind_text (stmt, 1, text);
-  else
-    lc_stmt_bind_int (stmt, 1, id);
-  return lc_db_step (db, stmt, found, error);
-}
-
 /* Everything of adding a user but the permission check. */
 static gboolean
 insert_user (LcDb *db, const char *login, const char *password, LcRole role, gint64 officer_id,
@@ -240,7 +225,7 @@ insert_user (LcDb *db, const char *login, const char *password, LcRole role, gin
     }
   if (officer_id > 0)
     {
-      if (!query_exists (db, "SELECT 1 FROM officer WHERE id = ?", NULL, officer_id, &found, error))
+      if (!lc_db_lookup (db, "SELECT 1 FROM officer WHERE id = ?", NULL, officer_id, &found, NULL, error))
         return FALSE;
       if (!found)
         {
@@ -248,7 +233,7 @@ insert_user (LcDb *db, const char *login, const char *password, LcRole role, gin
                        (long long) officer_id);
           return FALSE;
         }
-      if (!query_exists (db, "SELECT 1 FROM app_user WHERE officer_id = ?", NULL, officer_id, &found, error))
+      if (!lc_db_lookup (db, "SELECT 1 FROM app_user WHERE officer_id = ?", NULL, officer_id, &found, NULL, error))
         return FALSE;
       if (found)
         {
@@ -256,7 +241,7 @@ insert_user (LcDb *db, const char *login, const char *password, LcRole role, gin
           return FALSE;
         }
     }
-  if (!query_exists (db, "SELECT 1 FROM app_user WHERE login = ?", login, 0, &found, error))
+  if (!lc_db_lookup (db, "SELECT 1 FROM app_user WHERE login = ?", login, 0, &found, NULL, error))
     return FALSE;
   if (found)
     {
@@ -430,6 +415,25 @@ lc_auth_set_disabled (LcSession *session, const char *login, gboolean disabled, 
   return TRUE;
 }
 
+static LcUser *
+read_user (LcStmt *stmt)
+{
+  LcUser *user = g_new0 (LcUser, 1);
+  g_autofree char *role = lc_stmt_dup_text (stmt, 2);
+
+  user->id = lc_stmt_int (stmt, 0);
+  user->login = lc_stmt_dup_text (stmt, 1);
+  if (!lc_role_from_string (role, &user->role))
+    user->role = LC_ROLE_OFFICER;
+  user->officer_id = lc_stmt_int (stmt, 3);
+  user->officer_name = lc_stmt_dup_text (stmt, 4);
+  user->disabled = lc_stmt_int (stmt, 5) != 0;
+  user->must_change_password = lc_stmt_int (stmt, 6) != 0;
+  user->created_at = lc_stmt_int (stmt, 7);
+  user->last_login_at = lc_stmt_int (stmt, 8);
+  return user;
+}
+
 GPtrArray *
 lc_auth_list_users (LcSession *session, GError **error)
 {
@@ -438,9 +442,6 @@ lc_auth_list_users (LcSession *session, GError **error)
       "u.last_login_at FROM app_user u LEFT JOIN officer o ON o.id = u.officer_id ORDER BY u.login";
   LcDb *db;
   g_autoptr (LcStmt) stmt = NULL;
-  g_autoptr (GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_user_free);
-  gboolean has_row = FALSE;
-  gboolean ok;
 
   g_return_val_if_fail (LC_IS_SESSION (session), NULL);
   if (!lc_session_require (session, LC_PERM_MANAGE_USERS, error))
@@ -448,24 +449,5 @@ lc_auth_list_users (LcSession *session, GError **error)
   db = lc_session_get_db (session);
   if ((stmt = lc_db_prepare (db, list_sql, error)) == NULL)
     return NULL;
-  while ((ok = lc_db_step (db, stmt, &has_row, error)) && has_row)
-    {
-      LcUser *user = g_new0 (LcUser, 1);
-      g_autofree char *role = lc_stmt_dup_text (stmt, 2);
-
-      user->id = lc_stmt_int (stmt, 0);
-      user->login = lc_stmt_dup_text (stmt, 1);
-      if (!lc_role_from_string (role, &user->role))
-        user->role = LC_ROLE_OFFICER;
-      user->officer_id = lc_stmt_int (stmt, 3);
-      user->officer_name = lc_stmt_dup_text (stmt, 4);
-      user->disabled = lc_stmt_int (stmt, 5) != 0;
-      user->must_change_password = lc_stmt_int (stmt, 6) != 0;
-      user->created_at = lc_stmt_int (stmt, 7);
-      user->last_login_at = lc_stmt_int (stmt, 8);
-      g_ptr_array_add (users, user);
-    }
-  if (!ok)
-    return NULL;
-  return g_steal_pointer (&users);
+  return lc_db_collect (db, stmt, (LcRowReader) read_user, (GDestroyNotify) lc_user_free, error);
 }

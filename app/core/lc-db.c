@@ -400,6 +400,41 @@ lc_db_step_done (LcDb *db, LcStmt *stmt, GError **error)
   return TRUE;
 }
 
+GPtrArray *
+lc_db_collect (LcDb *db, LcStmt *stmt, LcRowReader read, GDestroyNotify free_func, GError **error)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  gboolean has_row = FALSE;
+
+  for (;;)
+    {
+      if (!lc_db_step (db, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        return g_steal_pointer (&rows);
+      g_ptr_array_add (rows, read (stmt));
+    }
+}
+
+gboolean
+lc_db_lookup (LcDb *db, const char *sql, const char *text, gint64 id, gboolean *found, gint64 *first_column,
+              GError **error)
+{
+  g_autoptr (LcStmt) stmt = lc_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (text != NULL)
+    lc_stmt_bind_text (stmt, 1, text);
+  else
+    lc_stmt_bind_int (stmt, 1, id);
+  if (!lc_db_step (db, stmt, found, error))
+    return FALSE;
+  if (*found && first_column != NULL)
+    *first_column = lc_stmt_int (stmt, 0);
+  return TRUE;
+}
+
 gint64
 lc_db_last_insert_id (LcDb *db)
 {

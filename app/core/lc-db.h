@@ -89,6 +89,14 @@ gboolean lc_db_step (LcDb *db, LcStmt *stmt, gboolean *has_row, GError **error);
 /* Steps a statement that must not return rows. */
 gboolean lc_db_step_done (LcDb *db, LcStmt *stmt, GError **error);
 gboolean lc_db_exec (LcDb *db, const char *sql, GError **error);
+/* Steps a bound statement to its end and turns each row into an element
+ * with @read; NULL (and nothing kept) on an error. */
+typedef gpointer (*LcRowReader) (LcStmt *stmt);
+GPtrArray *lc_db_collect (LcDb *db, LcStmt *stmt, LcRowReader read, GDestroyNotify free_func, GError **error);
+/* Runs @sql with one parameter, @text or else @id: *found tells whether a
+ * row came back, and *first_column (if not NULL) gets its first column. */
+gboolean lc_db_lookup (LcDb *db, const char *sql, const char *text, gint64 id, gboolean *found, gint64 *first_column,
+                       GError **error);
 gint64 lc_db_last_insert_id (LcDb *db);
 int lc_db_changes (LcDb *db);
 

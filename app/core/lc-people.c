@@ -350,26 +350,6 @@ require_date (const char *value, const char *what, GError **error)
   return TRUE;
 }
 
-/* Sets *found when @sql, given one text (or else one integer) parameter,
- * returns a row; *other_id gets its first column when asked. */
-static gboolean
-lookup (LcDb *db, const char *sql, const char *text, gint64 id, gboolean *found, gint64 *first_column, GError **error)
-{
-  g_autoptr (LcStmt) stmt = lc_db_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (text != NULL)
-    lc_stmt_bind_text (stmt, 1, text);
-  else
-    lc_stmt_bind_int (stmt, 1, id);
-  if (!lc_db_step (db, stmt, found, error))
-    return FALSE;
-  if (*found && first_column != NULL)
-    *first_column = lc_stmt_int (stmt, 0);
-  return TRUE;
-}
-
 static gboolean
 check_department_exists (LcDb *db, gint64 department_id, GError **error)
 {
@@ -380,7 +360,7 @@ check_department_exists (LcDb *db, gint64 department_id, GError **error)
       g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_MISSING_VALUE, _ ("%s is required."), _ ("Department"));
       return FALSE;
     }
-  if (!lookup (db, "SELECT id FROM department WHERE id = ?", NULL, department_id, &found, NULL, error))
+  if (!lc_db_lookup (db, "SELECT id FROM department WHERE id = ?", NULL, department_id, &found, NULL, error))
     return FALSE;
   if (!found)
     g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_UNKNOWN_DEPARTMENT, _ ("There is no department with id %lld."),
@@ -393,7 +373,7 @@ check_officer_exists (LcDb *db, gint64 officer_id, GError **error)
 {
   gboolean found = FALSE;
 
-  if (!lookup (db, "SELECT id FROM officer WHERE id = ?", NULL, officer_id, &found, NULL, error))
+  if (!lc_db_lookup (db, "SELECT id FROM officer WHERE id = ?", NULL, officer_id, &found, NULL, error))
     return FALSE;
   if (!found)
     g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_UNKNOWN_OFFICER, _ ("There is no officer with id %lld."),
@@ -424,7 +404,7 @@ validate_department (LcDb *db, gint64 id, const char *code, const char *name, gi
   if (!require_text (code, _ ("Department code"), MAX_STAFF_NO_CHARS, error)
       || !require_text (name, _ ("Department name"), MAX_NAME_CHARS, error))
     return FALSE;
-  if (!lookup (db, "SELECT id FROM department WHERE code = ?", code, 0, &found, &other, error))
+  if (!lc_db_lookup (db, "SELECT id FROM department WHERE code = ?", code, 0, &found, &other, error))
     return FALSE;
   if (found && other != id)
     {
@@ -445,8 +425,8 @@ validate_department (LcDb *db, gint64 id, const char *code, const char *name, gi
                        _ ("A department cannot be placed under itself or one of its own units."));
           return FALSE;
         }
-      if (!lookup (db, "SELECT coalesce(parent_id, 0) FROM department WHERE id = ?", NULL, cursor, &found, &next,
-                   error))
+      if (!lc_db_lookup (db, "SELECT coalesce(parent_id, 0) FROM department WHERE id = ?", NULL, cursor, &found, &next,
+                         error))
         return FALSE;
       cursor = found ? next : 0;
     }
@@ -515,8 +495,7 @@ append_subtree (GPtrArray *sorted, GPtrArray *all, gint64 parent_id, guint depth
       LcDepartment *department = g_ptr_array_index (all, i);
       if (department != NULL && department->parent_id == parent_id)
         {
-          g_ptr_array_add (sorted, department);
-          all->pdata[i] = NULL;
+          g_ptr_array_add (sorted, g_steal_pointer (&all->pdata[i]));
           append_subtree (sorted, all, department->id, depth + 1);
         }
     }
@@ -528,27 +507,20 @@ lc_people_list_departments (LcSession *session, GError **error)
   static const char *const list_sql = "SELECT id, code, name, coalesce(parent_id, 0) FROM department ORDER BY code";
   LcDb *db;
   g_autoptr (LcStmt) stmt = NULL;
-  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  g_autoptr (GPtrArray) all = NULL;
   g_autoptr (GPtrArray) sorted = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_department_free);
-  gboolean has_row = FALSE;
-  gboolean ok;
 
   g_return_val_if_fail (LC_IS_SESSION (session), NULL);
   db = lc_session_get_db (session);
-  if ((stmt = lc_db_prepare (db, list_sql, error)) == NULL)
+  if ((stmt = lc_db_prepare (db, list_sql, error)) == NULL
+      || (all = lc_db_collect (db, stmt, (LcRowReader) read_department, (GDestroyNotify) lc_department_free, error))
+             == NULL)
     return NULL;
-  while ((ok = lc_db_step (db, stmt, &has_row, error)) && has_row)
-    g_ptr_array_add (all, read_department (stmt));
-  if (!ok)
-    {
-      g_ptr_array_foreach (all, (GFunc) lc_department_free, NULL);
-      return NULL;
-    }
   append_subtree (sorted, all, 0, 0);
   /* Anything left hangs under a missing parent: keep it rather than lose it. */
   for (guint i = 0; i < all->len; i++)
     if (g_ptr_array_index (all, i) != NULL)
-      g_ptr_array_add (sorted, g_ptr_array_index (all, i));
+      g_ptr_array_add (sorted, g_steal_pointer (&all->pdata[i]));
   return g_steal_pointer (&sorted);
 }
 
@@ -717,7 +689,7 @@ validate_officer (LcDb *db, const LcOfficer *officer, const char **bad_field, GE
     return FALSE;
   if (bad_field != NULL)
     *bad_field = NULL;
-  if (!lookup (db, "SELECT id FROM officer WHERE staff_no = ?", officer->staff_no, 0, &found, &other, error))
+  if (!lc_db_lookup (db, "SELECT id FROM officer WHERE staff_no = ?", officer->staff_no, 0, &found, &other, error))
     return FALSE;
   if (found && other != officer->id)
     {
@@ -902,10 +874,7 @@ lc_people_list_officers (LcSession *session, const LcOfficerFilter *filter, GErr
   static const LcOfficerFilter no_filter = { 0 };
   LcDb *db;
   g_autoptr (LcStmt) stmt = NULL;
-  g_autoptr (GPtrArray) officers = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_officer_free);
   g_autofree char *pattern = NULL;
-  gboolean has_row = FALSE;
-  gboolean ok;
 
   g_return_val_if_fail (LC_IS_SESSION (session), NULL);
   if (!lc_session_require (session, LC_PERM_READ_ROSTER, error))
@@ -923,11 +892,7 @@ lc_people_list_officers (LcSession *session, const LcOfficerFilter *filter, GErr
   lc_stmt_bind_int (stmt, 1, filter->department_id);
   lc_stmt_bind_text (stmt, 2, pattern);
   lc_stmt_bind_int (stmt, 3, filter->include_left ? 1 : 0);
-  while ((ok = lc_db_step (db, stmt, &has_row, error)) && has_row)
-    g_ptr_array_add (officers, read_officer (stmt));
-  if (!ok)
-    return NULL;
-  return g_steal_pointer (&officers);
+  return lc_db_collect (db, stmt, (LcRowReader) read_officer, (GDestroyNotify) lc_officer_free, error);
 }
 
 gint64
@@ -941,7 +906,7 @@ lc_people_count_officers (LcSession *session, GError **error)
   if (!lc_session_require (session, LC_PERM_READ_ROSTER, error))
     return -1;
   db = lc_session_get_db (session);
-  if (!lookup (db, "SELECT count(*) FROM officer WHERE id > ?", NULL, 0, &found, &count, error))
+  if (!lc_db_lookup (db, "SELECT count(*) FROM officer WHERE id > ?", NULL, 0, &found, &count, error))
     return -1;
   return count;
 }
@@ -1040,7 +1005,7 @@ lc_people_issue_certificate (LcSession *session, const LcCertificate *certificat
     }
   if (certificate->reviewed_on != NULL && !require_date (certificate->reviewed_on, _ ("Review date"), error))
     return FALSE;
-  if (!lookup (db, "SELECT id FROM certificate WHERE cert_no = ?", certificate->cert_no, 0, &found, NULL, error))
+  if (!lc_db_lookup (db, "SELECT id FROM certificate WHERE cert_no = ?", certificate->cert_no, 0, &found, NULL, error))
     return FALSE;
   if (found)
     {
@@ -1130,9 +1095,6 @@ lc_people_list_certificates (LcSession *session, gint64 officer_id, GError **err
   static const char *const all_sql = CERTIFICATE_SELECT "WHERE c.officer_id > ? ORDER BY c.cert_no";
   LcDb *db;
   g_autoptr (LcStmt) stmt = NULL;
-  g_autoptr (GPtrArray) certificates = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_certificate_free);
-  gboolean has_row = FALSE;
-  gboolean ok;
 
   g_return_val_if_fail (LC_IS_SESSION (session), NULL);
   if (officer_id > 0 ? !lc_session_require_officer (session, officer_id, error)
@@ -1142,11 +1104,7 @@ lc_people_list_certificates (LcSession *session, gint64 officer_id, GError **err
   if ((stmt = lc_db_prepare (db, officer_id > 0 ? by_officer_sql : all_sql, error)) == NULL)
     return NULL;
   lc_stmt_bind_int (stmt, 1, officer_id);
-  while ((ok = lc_db_step (db, stmt, &has_row, error)) && has_row)
-    g_ptr_array_add (certificates, read_certificate (stmt));
-  if (!ok)
-    return NULL;
-  return g_steal_pointer (&certificates);
+  return lc_db_collect (db, stmt, (LcRowReader) read_certificate, (GDestroyNotify) lc_certificate_free, error);
 }
 
 /* @stored is what the table holds, @effective adds expiry: a suspended
@@ -1297,6 +1255,24 @@ fail:
   return FALSE;
 }
 
+static LcCertificateEvent *
+read_event (LcStmt *stmt)
+{
+  LcCertificateEvent *event = g_new0 (LcCertificateEvent, 1);
+  const char *action = (const char *) sqlite3_column_text (stmt, 4);
+
+  event->id = lc_stmt_int (stmt, 0);
+  event->certificate_id = lc_stmt_int (stmt, 1);
+  event->at = lc_stmt_int (stmt, 2);
+  event->on_date = lc_stmt_dup_text (stmt, 3);
+  if (!lc_cert_action_from_string (action, &event->action))
+    event->action = LC_CERT_ACTION_ISSUE;
+  event->reason = lc_stmt_dup_text (stmt, 5);
+  event->user_id = lc_stmt_int (stmt, 6);
+  event->user_login = lc_stmt_dup_text (stmt, 7);
+  return event;
+}
+
 GPtrArray *
 lc_people_list_certificate_events (LcSession *session, gint64 certificate_id, GError **error)
 {
@@ -1307,9 +1283,6 @@ lc_people_list_certificate_events (LcSession *session, gint64 certificate_id, GE
   LcDb *db;
   g_autoptr (LcCertificate) certificate = NULL;
   g_autoptr (LcStmt) stmt = NULL;
-  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_certificate_event_free);
-  gboolean has_row = FALSE;
-  gboolean ok;
 
   g_return_val_if_fail (LC_IS_SESSION (session), NULL);
   /* Reading the certificate checks the session may see its officer. */
@@ -1319,25 +1292,7 @@ lc_people_list_certificate_events (LcSession *session, gint64 certificate_id, GE
   if ((stmt = lc_db_prepare (db, list_sql, error)) == NULL)
     return NULL;
   lc_stmt_bind_int (stmt, 1, certificate_id);
-  while ((ok = lc_db_step (db, stmt, &has_row, error)) && has_row)
-    {
-      LcCertificateEvent *event = g_new0 (LcCertificateEvent, 1);
-      const char *action = (const char *) sqlite3_column_text (stmt, 4);
-
-      event->id = lc_stmt_int (stmt, 0);
-      event->certificate_id = lc_stmt_int (stmt, 1);
-      event->at = lc_stmt_int (stmt, 2);
-      event->on_date = lc_stmt_dup_text (stmt, 3);
-      if (!lc_cert_action_from_string (action, &event->action))
-        event->action = LC_CERT_ACTION_ISSUE;
-      event->reason = lc_stmt_dup_text (stmt, 5);
-      event->user_id = lc_stmt_int (stmt, 6);
-      event->user_login = lc_stmt_dup_text (stmt, 7);
-      g_ptr_array_add (events, event);
-    }
-  if (!ok)
-    return NULL;
-  return g_steal_pointer (&events);
+  return lc_db_collect (db, stmt, (LcRowReader) read_event, (GDestroyNotify) lc_certificate_event_free, error);
 }
 
 /* Training ----------------------------------------------------------- */
@@ -1388,6 +1343,24 @@ lc_people_add_training (LcSession *session, const LcTrainingRecord *record, gint
   return TRUE;
 }
 
+static LcTrainingRecord *
+read_training_record (LcStmt *stmt)
+{
+  LcTrainingRecord *record = g_new0 (LcTrainingRecord, 1);
+  const char *source = (const char *) sqlite3_column_text (stmt, 4);
+
+  record->id = lc_stmt_int (stmt, 0);
+  record->officer_id = lc_stmt_int (stmt, 1);
+  record->on_date = lc_stmt_dup_text (stmt, 2);
+  record->hours = lc_stmt_int (stmt, 3);
+  record->source = g_strcmp0 (source, "course") == 0 ? LC_TRAINING_COURSE : LC_TRAINING_EXTERNAL;
+  record->course_id = lc_stmt_int (stmt, 5);
+  record->note = lc_stmt_dup_text (stmt, 6);
+  record->entered_by = lc_stmt_int (stmt, 7);
+  record->entered_by_login = lc_stmt_dup_text (stmt, 8);
+  return record;
+}
+
 GPtrArray *
 lc_people_list_training (LcSession *session, gint64 officer_id, GError **error)
 {
@@ -1397,9 +1370,6 @@ lc_people_list_training (LcSession *session, gint64 officer_id, GError **error)
       "WHERE t.officer_id = ? ORDER BY t.on_date DESC, t.id DESC";
   LcDb *db;
   g_autoptr (LcStmt) stmt = NULL;
-  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_training_record_free);
-  gboolean has_row = FALSE;
-  gboolean ok;
 
   g_return_val_if_fail (LC_IS_SESSION (session), NULL);
   if (!lc_session_require_officer (session, officer_id, error))
@@ -1408,25 +1378,7 @@ lc_people_list_training (LcSession *session, gint64 officer_id, GError **error)
   if ((stmt = lc_db_prepare (db, list_sql, error)) == NULL)
     return NULL;
   lc_stmt_bind_int (stmt, 1, officer_id);
-  while ((ok = lc_db_step (db, stmt, &has_row, error)) && has_row)
-    {
-      LcTrainingRecord *record = g_new0 (LcTrainingRecord, 1);
-      const char *source = (const char *) sqlite3_column_text (stmt, 4);
-
-      record->id = lc_stmt_int (stmt, 0);
-      record->officer_id = lc_stmt_int (stmt, 1);
-      record->on_date = lc_stmt_dup_text (stmt, 2);
-      record->hours = lc_stmt_int (stmt, 3);
-      record->source = g_strcmp0 (source, "course") == 0 ? LC_TRAINING_COURSE : LC_TRAINING_EXTERNAL;
-      record->course_id = lc_stmt_int (stmt, 5);
-      record->note = lc_stmt_dup_text (stmt, 6);
-      record->entered_by = lc_stmt_int (stmt, 7);
-      record->entered_by_login = lc_stmt_dup_text (stmt, 8);
-      g_ptr_array_add (records, record);
-    }
-  if (!ok)
-    return NULL;
-  return g_steal_pointer (&records);
+  return lc_db_collect (db, stmt, (LcRowReader) read_training_record, (GDestroyNotify) lc_training_record_free, error);
 }
 
 gboolean
