@@ -123,19 +123,13 @@ lc_department_item_get_label (LcDepartmentItem *self)
 }
 
 GListStore *
-lc_department_item_load (LcSession *session, const char *all_label, GError **error)
+lc_department_item_store_new (GPtrArray *departments, const char *all_label)
 {
-  g_autoptr (GPtrArray) departments = NULL;
-  g_autoptr (GListStore) store = NULL;
+  g_autoptr (GListStore) store = g_list_store_new (LC_TYPE_DEPARTMENT_ITEM);
   g_autoptr (GHashTable) depths = NULL;
 
-  g_return_val_if_fail (LC_IS_SESSION (session), NULL);
+  g_return_val_if_fail (departments != NULL, NULL);
 
-  departments = lc_people_list_departments (session, error);
-  if (departments == NULL)
-    return NULL;
-
-  store = g_list_store_new (LC_TYPE_DEPARTMENT_ITEM);
   if (all_label != NULL)
     {
       g_autoptr (LcDepartmentItem) all = item_new (0, 0, all_label, 0);
@@ -159,6 +153,45 @@ lc_department_item_load (LcSession *session, const char *all_label, GError **err
       g_list_store_append (store, item);
     }
   return g_steal_pointer (&store);
+}
+
+GListStore *
+lc_department_item_load (LcSession *session, const char *all_label, GError **error)
+{
+  g_autoptr (GPtrArray) departments = NULL;
+
+  g_return_val_if_fail (LC_IS_SESSION (session), NULL);
+
+  departments = lc_people_list_departments (session, error);
+  if (departments == NULL)
+    return NULL;
+  return lc_department_item_store_new (departments, all_label);
+}
+
+GHashTable *
+lc_department_item_paths (GPtrArray *departments)
+{
+  GHashTable *paths =
+      g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ref_string_release);
+
+  g_return_val_if_fail (departments != NULL, paths);
+
+  /* Parents come before children: a parent's path is there when its
+   * children need it. One GRefString per department, shared by all its
+   * officers. */
+  for (guint i = 0; i < departments->len; i++)
+    {
+      const LcDepartment *department = g_ptr_array_index (departments, i);
+      const char *parent_path = department->parent_id != 0 ? g_hash_table_lookup (paths, &department->parent_id) : NULL;
+      g_autofree char *path = NULL;
+
+      if (parent_path != NULL)
+        path = g_strconcat (parent_path, "/", department->name, NULL);
+      else
+        path = g_strdup (department->name);
+      g_hash_table_insert (paths, g_memdup2 (&department->id, sizeof (gint64)), g_ref_string_new (path));
+    }
+  return paths;
 }
 
 GHashTable *

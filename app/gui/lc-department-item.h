@@ -20,6 +20,11 @@ const char *lc_department_item_get_label (LcDepartmentItem *self);
 /* Every department, parents before children. When @all_label is not NULL
  * the list starts with an item of id 0 that stands for all departments. */
 GListStore *lc_department_item_load (LcSession *session, const char *all_label, GError **error);
+/* The same from what lc_people_list_departments() returned. */
+GListStore *lc_department_item_store_new (GPtrArray *departments, const char *all_label);
+/* Each department's path, "综合行政执法局/执法一大队", from what
+ * lc_people_list_departments() returned: gint64 pointers to GRefStrings. */
+GHashTable *lc_department_item_paths (GPtrArray *departments);
 
 /* The ids of @department_id and every department below it, in @store
  * (as made by lc_department_item_load()). A set of gint64 pointers. */

@@ -13,6 +13,7 @@ struct _LcOfficerObject
 
   /* owned */
   LcOfficer *officer;
+  char *department_path; /* a GRefString, or NULL */
   /* Made on the first search, not at load: most of 100,000 officers are
    * never searched, and the load should stay one quick pass. */
   char *search_key;
@@ -42,6 +43,7 @@ lc_officer_object_finalize (GObject *object)
   LcOfficerObject *self = LC_OFFICER_OBJECT (object);
 
   g_clear_pointer (&self->officer, lc_officer_free);
+  g_clear_pointer (&self->department_path, g_ref_string_release);
   g_clear_pointer (&self->search_key, g_free);
   for (guint i = 0; i < LC_OFFICER_N_COLUMNS; i++)
     g_free (self->sort_keys[i]);
@@ -109,7 +111,7 @@ lc_officer_object_init (LcOfficerObject *self)
 }
 
 LcOfficerObject *
-lc_officer_object_new (LcOfficer *officer)
+lc_officer_object_new (LcOfficer *officer, const char *department_path)
 {
   LcOfficerObject *self;
 
@@ -117,6 +119,8 @@ lc_officer_object_new (LcOfficer *officer)
 
   self = g_object_new (LC_TYPE_OFFICER_OBJECT, NULL);
   self->officer = officer;
+  if (department_path != NULL)
+    self->department_path = g_ref_string_acquire ((char *) department_path);
   return self;
 }
 
@@ -172,6 +176,8 @@ const char *
 lc_officer_object_get_department (LcOfficerObject *self)
 {
   g_return_val_if_fail (LC_IS_OFFICER_OBJECT (self), NULL);
+  if (self->department_path != NULL)
+    return self->department_path;
   return or_empty (self->officer->department_name);
 }
 

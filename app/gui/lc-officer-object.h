@@ -15,8 +15,12 @@ G_BEGIN_DECLS
 #define LC_TYPE_OFFICER_OBJECT (lc_officer_object_get_type ())
 G_DECLARE_FINAL_TYPE (LcOfficerObject, lc_officer_object, LC, OFFICER_OBJECT, GObject)
 
-/* Takes ownership of @officer. */
-LcOfficerObject *lc_officer_object_new (LcOfficer *officer);
+/* Takes ownership of @officer. @department_path is a GRefString (made with
+ * g_ref_string_new(), shared by every officer of the department) that the
+ * object acquires, such as "综合行政执法局/执法一大队"; NULL shows the
+ * department's own name. Many bureaus have a 执法一大队: the path tells them
+ * apart. */
+LcOfficerObject *lc_officer_object_new (LcOfficer *officer, const char *department_path);
 
 const LcOfficer *lc_officer_object_get_officer (LcOfficerObject *self);
 gint64 lc_officer_object_get_id (LcOfficerObject *self);
@@ -24,6 +28,7 @@ gint64 lc_officer_object_get_department_id (LcOfficerObject *self);
 LcOfficerStatus lc_officer_object_get_status (LcOfficerObject *self);
 const char *lc_officer_object_get_staff_no (LcOfficerObject *self);
 const char *lc_officer_object_get_name (LcOfficerObject *self);
+/* The department's path (or its name when the object was made without one). */
 const char *lc_officer_object_get_department (LcOfficerObject *self);
 const char *lc_officer_object_get_field (LcOfficerObject *self);
 const char *lc_officer_object_get_post (LcOfficerObject *self);

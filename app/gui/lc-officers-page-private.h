@@ -6,6 +6,14 @@
 
 G_BEGIN_DECLS
 
+/* The slow work that runs in a worker thread, on its own connection. */
+typedef enum
+{
+  LC_OFFICERS_JOB_NONE,
+  LC_OFFICERS_JOB_IMPORT,
+  LC_OFFICERS_JOB_EXPORT,
+} LcOfficersJob;
+
 struct _LcOfficersPage
 {
   GtkWidget parent_instance;
@@ -16,6 +24,7 @@ struct _LcOfficersPage
   GtkButton *import_button;
   GtkButton *export_button;
   GtkLabel *count_label;
+  GtkSpinner *spinner;
   GtkSearchEntry *search_entry;
   GtkDropDown *department_dropdown;
   GtkCheckButton *left_check;
@@ -36,16 +45,24 @@ struct _LcOfficersPage
   GListStore *departments;        /* LcDepartmentItem, “all departments” first */
   GHashTable *department_subtree; /* gint64 ids the filter lets through; NULL: all */
   char *needle;                   /* the search text, case-folded; "" matches all */
+  GHashTable *department_paths;   /* gint64 id -> GRefString "bureau/squad" */
   GtkNativeDialog *file_chooser;  /* the import or export chooser while open */
-  guint load_source;
-  gboolean loaded;
+  GCancellable *load_cancellable; /* while the roster loads */
+  GCancellable *job_cancellable;  /* while an import or export runs */
+  LcOfficersJob job;
+  char *job_text; /* what the running job is doing, for the status line */
+  guint job_serial;
+  gboolean loaded; /* once the first load has finished */
 };
 
-/* TRUE until the roster is loaded and every filter has finished. */
+/* TRUE while the roster loads, an import or export runs, or a filter or
+ * sort has not finished. */
 gboolean _lc_officers_page_is_busy (LcOfficersPage *self);
 
-/* What the Import Roster… and Export… buttons do once a file is chosen;
- * both report in a message dialog. TRUE on success. */
+/* What the Import Roster… and Export… buttons do once a file is chosen:
+ * start the work in a thread, and report in a message dialog when it is
+ * done (an import then reloads the roster). FALSE when it cannot start
+ * (another import or export runs, or no connection could be opened). */
 gboolean _lc_officers_page_import_file (LcOfficersPage *self, const char *path);
 gboolean _lc_officers_page_export_file (LcOfficersPage *self, const char *path, gboolean xlsx);
 

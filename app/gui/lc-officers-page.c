@@ -77,6 +77,7 @@ search_changed (LcOfficersPage *self)
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
   g_free (self->needle);
+  g_free (self->job_text);
   self->needle = g_steal_pointer (&needle);
   gtk_filter_changed (self->text_filter, change);
 }
@@ -85,6 +86,22 @@ static void
 stop_search (LcOfficersPage *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* TRUE when every id of @part is in @whole. */
+static gboolean
+subtree_within (GHashTable *part, GHashTable *whole)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  if (g_hash_table_size (part) > g_hash_table_size (whole))
+    return FALSE;
+  g_hash_table_iter_init (&iter, part);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (whole, id))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -105,9 +122,11 @@ department_changed (LcOfficersPage *self)
 
   if (old == NULL && self->department_subtree == NULL)
     return;
-  if (old == NULL || (self->department_subtree != NULL && g_hash_table_contains (old, &department_id)))
+  /* A reload may have added or removed units below the chosen one, so the
+   * same department can be a wider or narrower filter than before. */
+  if (old == NULL || (self->department_subtree != NULL && subtree_within (self->department_subtree, old)))
     change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (self->department_subtree == NULL)
+  else if (self->department_subtree == NULL || subtree_within (old, self->department_subtree))
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   gtk_filter_changed (self->department_filter, change);
 }
@@ -128,11 +147,28 @@ selected_officer (LcOfficersPage *self)
   return gtk_single_selection_get_selected_item (self->selection);
 }
 
+static gboolean
+is_loading (LcOfficersPage *self)
+{
+  return !self->loaded || self->load_cancellable != NULL;
+}
+
+/* Adding and editing wait while the table is about to be replaced: by a
+ * load, or by an import and the load after it. */
+static gboolean
+can_change_officers (LcOfficersPage *self)
+{
+  return self->session != NULL && lc_session_can (self->session, LC_PERM_MANAGE_ROSTER) && !is_loading (self)
+         && self->job != LC_OFFICERS_JOB_IMPORT;
+}
+
 static void
 update_actions (LcOfficersPage *self)
 {
   gboolean can_manage = self->session != NULL && lc_session_can (self->session, LC_PERM_MANAGE_ROSTER);
   gboolean can_read = self->session != NULL && lc_session_can (self->session, LC_PERM_READ_ROSTER);
+  /* One import or export at a time, and not before the roster is there. */
+  gboolean idle = !is_loading (self) && self->job == LC_OFFICERS_JOB_NONE;
 #ifdef LC_HAVE_REPORTS
   gboolean can_export = can_read;
 #else
@@ -143,23 +179,30 @@ update_actions (LcOfficersPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), can_manage);
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), can_manage);
   gtk_widget_set_visible (GTK_WIDGET (self->export_button), can_export);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.add", can_manage && self->loaded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.edit", can_manage && selected_officer (self) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.import", can_manage && self->loaded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.export", can_export && self->loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.add", can_change_officers (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.edit",
+                                 can_change_officers (self) && selected_officer (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.import", can_manage && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.export", can_export && idle);
 }
 
+/* The status line: what runs (with a spinner), else how many officers show. */
 static void
 update_count (LcOfficersPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  gboolean busy = is_loading (self) || self->job != LC_OFFICERS_JOB_NONE;
   g_autofree char *text = NULL;
 
-  if (!self->loaded)
+  if (self->job != LC_OFFICERS_JOB_NONE && self->job_text != NULL)
+    text = g_strdup (self->job_text);
+  else if (is_loading (self))
     text = g_strdup (_ ("Loading…"));
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u officer", "%u officers", n), n);
   gtk_label_set_text (self->count_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
 }
 
 static void
@@ -211,6 +254,14 @@ select_officer (LcOfficersPage *self, gint64 officer_id)
 
 /* Loading ------------------------------------------------------------- */
 
+/* Slow work (the roster of 100,000 officers, an import, an export) runs in
+ * a GTask thread on a connection of its own, made with
+ * lc_session_open_copy() here on the main thread: an LcDb serves one
+ * thread at a time, so the worker never touches self->session. The task's
+ * callback data holds a reference to the page (it is not the task's source
+ * object, which a worker thread could end up finalizing), and the outcome
+ * is shown from the callback, on the main loop. */
+
 static void
 show_load_error (LcOfficersPage *self, const GError *error)
 {
@@ -219,156 +270,323 @@ show_load_error (LcOfficersPage *self, const GError *error)
 }
 
 static void
-load_departments (LcOfficersPage *self)
+set_departments (LcOfficersPage *self, GListStore *departments)
 {
-  g_autoptr (GError) error = NULL;
-  GListStore *departments = lc_department_item_load (self->session, _ ("All departments"), &error);
+  guint position = gtk_drop_down_get_selected (self->department_dropdown);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (departments));
+  gint64 selected_id = 0;
 
-  if (departments == NULL)
+  /* A reload keeps the department chosen, if it is still there. */
+  if (self->departments != NULL && position != GTK_INVALID_LIST_POSITION)
     {
-      show_load_error (self, error);
-      return;
+      g_autoptr (LcDepartmentItem) item = g_list_model_get_item (G_LIST_MODEL (self->departments), position);
+      if (item != NULL)
+        selected_id = lc_department_item_get_id (item);
     }
+  position = 0;
+  for (guint i = 0; selected_id != 0 && i < n; i++)
+    {
+      g_autoptr (LcDepartmentItem) item = g_list_model_get_item (G_LIST_MODEL (departments), i);
+      if (lc_department_item_get_id (item) == selected_id)
+        {
+          position = i;
+          break;
+        }
+    }
+
   g_clear_object (&self->departments);
   self->departments = departments;
   gtk_drop_down_set_model (self->department_dropdown, G_LIST_MODEL (departments));
-  gtk_drop_down_set_selected (self->department_dropdown, 0);
+  gtk_drop_down_set_selected (self->department_dropdown, position);
   department_changed (self);
 }
 
-static void
-load_officers (LcOfficersPage *self)
+typedef struct
 {
-  LcOfficerFilter filter = { .include_left = TRUE };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) officers = lc_people_list_officers (self->session, &filter, &error);
-  g_autoptr (GPtrArray) objects = NULL;
+  LcSession *session; /* the worker's own connection */
+  char *all_label;
+  /* made by the worker */
+  GListStore *departments; /* LcDepartmentItem */
+  GHashTable *paths;       /* department paths */
+  GPtrArray *objects;      /* LcOfficerObject */
+} LoadData;
 
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->session);
+  g_free (data->all_label);
+  g_clear_object (&data->departments);
+  g_clear_pointer (&data->paths, g_hash_table_unref);
+  g_clear_pointer (&data->objects, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  LcOfficerFilter filter = { .include_left = TRUE };
+  g_autoptr (GPtrArray) departments = NULL;
+  g_autoptr (GPtrArray) officers = NULL;
+  GError *error = NULL;
+
+  departments = lc_people_list_departments (data->session, &error);
+  if (departments != NULL)
+    officers = lc_people_list_officers (data->session, &filter, &error);
   if (officers == NULL)
     {
-      show_load_error (self, error);
+      g_task_return_error (task, error);
       return;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
-  /* One splice, one items-changed: 100,000 appends would each be a signal. */
-  objects = g_ptr_array_new_full (officers->len, g_object_unref);
+  data->departments = lc_department_item_store_new (departments, data->all_label);
+  data->paths = lc_department_item_paths (departments);
+  /* The objects take the officers; made here, they cost the main loop
+   * nothing but one splice. */
+  data->objects = g_ptr_array_new_full (officers->len, g_object_unref);
   g_ptr_array_set_free_func (officers, NULL);
   for (guint i = 0; i < officers->len; i++)
-    g_ptr_array_add (objects, lc_officer_object_new (g_ptr_array_index (officers, i)));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), objects->pdata,
-                       objects->len);
+    {
+      LcOfficer *officer = g_ptr_array_index (officers, i);
+      const char *path = g_hash_table_lookup (data->paths, &officer->department_id);
+
+      g_ptr_array_add (data->objects, lc_officer_object_new (officer, path));
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+load_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LcOfficersPage) self = user_data;
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  /* Cancelled: a newer load took over, or the page went away. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->load_cancellable);
+  self->loaded = TRUE;
+  if (error != NULL)
+    show_load_error (self, error);
+  else
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      set_departments (self, g_steal_pointer (&data->departments));
+      g_clear_pointer (&self->department_paths, g_hash_table_unref);
+      self->department_paths = g_steal_pointer (&data->paths);
+      /* One splice, one items-changed: 100,000 appends would each be a signal. */
+      g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), data->objects->pdata,
+                           data->objects->len);
+    }
+  update_count (self);
+  update_actions (self);
 }
 
 void
 lc_officers_page_reload (LcOfficersPage *self)
 {
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GTask) task = NULL;
+  LcSession *copy;
+  LoadData *data;
+
   g_return_if_fail (LC_IS_OFFICERS_PAGE (self));
 
-  g_clear_handle_id (&self->load_source, g_source_remove);
   if (self->session == NULL)
     return;
-  load_departments (self);
-  load_officers (self);
-  self->loaded = TRUE;
+  if (self->load_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->load_cancellable);
+      g_clear_object (&self->load_cancellable);
+    }
+  copy = lc_session_open_copy (self->session, &error);
+  if (copy == NULL)
+    {
+      self->loaded = TRUE;
+      show_load_error (self, error);
+      update_count (self);
+      update_actions (self);
+      return;
+    }
+
+  data = g_new0 (LoadData, 1);
+  data->session = copy;
+  data->all_label = g_strdup (_ ("All departments"));
+  self->load_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->load_cancellable, load_done, g_object_ref (self));
+  g_task_set_source_tag (task, lc_officers_page_reload);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
   update_count (self);
   update_actions (self);
-}
-
-static gboolean
-load_idle (gpointer user_data)
-{
-  LcOfficersPage *self = user_data;
-
-  self->load_source = 0;
-  lc_officers_page_reload (self);
-  return G_SOURCE_REMOVE;
 }
 
 gboolean
 _lc_officers_page_is_busy (LcOfficersPage *self)
 {
   g_return_val_if_fail (LC_IS_OFFICERS_PAGE (self), FALSE);
-  return !self->loaded || gtk_filter_list_model_get_pending (self->filter_model) > 0;
+  return is_loading (self) || self->job != LC_OFFICERS_JOB_NONE
+         || gtk_filter_list_model_get_pending (self->filter_model) > 0
+         || gtk_sort_list_model_get_pending (self->sort_model) > 0;
 }
 
-/* Actions ------------------------------------------------------------- */
+/* Imports and exports ------------------------------------------------- */
+
+typedef struct
+{
+  LcSession *session; /* the worker's own connection */
+  GApplication *app;  /* held while the job runs; released on the main loop */
+  GWeakRef page;      /* for progress reports */
+  guint serial;
+  char *path;
+  /* import */
+  LcRosterResult result;
+  GPtrArray *problems;
+  /* export: what the page showed when it started */
+  char *search;
+  gint64 department_id;
+  gboolean include_left;
+  gboolean xlsx;
+  guint n_rows;
+} JobData;
 
 static void
-officer_saved (LcOfficersPage *self, gint64 officer_id)
+job_data_free (JobData *data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LcOfficer) officer = lc_people_get_officer (self->session, officer_id, &error);
-  g_autoptr (LcOfficerObject) object = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  guint position = n;
+  g_assert (data->app == NULL);
+  g_clear_object (&data->session);
+  g_weak_ref_clear (&data->page);
+  g_free (data->path);
+  lc_roster_result_clear (&data->result);
+  g_clear_pointer (&data->problems, g_ptr_array_unref);
+  g_free (data->search);
+  g_free (data);
+}
 
-  if (officer == NULL)
-    {
-      show_load_error (self, error);
-      return;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (LcOfficerObject) old = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+static JobData *
+job_data_new (LcOfficersPage *self, const char *path, GError **error)
+{
+  LcSession *copy = lc_session_open_copy (self->session, error);
+  JobData *data;
 
-      if (lc_officer_object_get_id (old) == officer_id)
-        {
-          position = i;
-          break;
-        }
+  if (copy == NULL)
+    return NULL;
+  data = g_new0 (JobData, 1);
+  data->session = copy;
+  g_weak_ref_init (&data->page, self);
+  data->path = g_strdup (path);
+  return data;
+}
+
+static void
+start_job (LcOfficersPage *self, LcOfficersJob job, const char *text, JobData *data, GTaskThreadFunc thread_func,
+           GAsyncReadyCallback done)
+{
+  g_autoptr (GTask) task = NULL;
+  GApplication *app = g_application_get_default ();
+
+  g_assert (self->job == LC_OFFICERS_JOB_NONE);
+  self->job = job;
+  data->serial = ++self->job_serial;
+  g_free (self->job_text);
+  self->job_text = g_strdup (text);
+  /* Closing the window during an import must not end the process before
+   * the import has finished (or rolled back) and told its outcome. */
+  if (app != NULL)
+    {
+      data->app = g_object_ref (app);
+      g_application_hold (app);
     }
-  /* The objects are immutable: a changed officer is a new object in the old place. */
-  object = lc_officer_object_new (g_steal_pointer (&officer));
-  g_list_store_splice (self->store, position, position < n ? 1 : 0, (gpointer *) &object, 1);
-  select_officer (self, officer_id);
+  self->job_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->job_cancellable, done, g_object_ref (self));
+  g_task_set_task_data (task, data, (GDestroyNotify) job_data_free);
+  g_task_run_in_thread (task, thread_func);
   update_count (self);
+  update_actions (self);
 }
 
-static void
-add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+/* In the job's callback: TRUE when the page is still there to show the outcome. */
+static gboolean
+finish_job (LcOfficersPage *self, GTask *task, JobData *data)
 {
-  LcOfficersPage *self = LC_OFFICERS_PAGE (widget);
-  gint64 department_id = 0;
-  g_autoptr (LcDepartmentItem) department = NULL;
-  guint position = gtk_drop_down_get_selected (self->department_dropdown);
-  LcOfficerDialog *dialog;
-
-  if (self->departments != NULL && position != GTK_INVALID_LIST_POSITION)
-    department = g_list_model_get_item (G_LIST_MODEL (self->departments), position);
-  if (department != NULL)
-    department_id = lc_department_item_get_id (department);
-  dialog = lc_officer_dialog_new (parent_window (self), self->session, NULL, department_id);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (officer_saved), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (data->app != NULL)
+    {
+      g_application_release (data->app);
+      g_clear_object (&data->app);
+    }
+  /* Only dispose cancels a job. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return FALSE;
+  self->job = LC_OFFICERS_JOB_NONE;
+  g_clear_object (&self->job_cancellable);
+  g_clear_pointer (&self->job_text, g_free);
+  update_count (self);
+  update_actions (self);
+  return TRUE;
 }
 
-static void
-edit_officer (LcOfficersPage *self, LcOfficerObject *officer)
+typedef struct
 {
-  LcOfficerDialog *dialog;
+  LcOfficersPage *page;
+  guint serial;
+  char *text;
+} Progress;
 
-  if (officer == NULL || !lc_session_can (self->session, LC_PERM_MANAGE_ROSTER))
+static void
+progress_free (Progress *progress)
+{
+  g_clear_object (&progress->page);
+  g_free (progress->text);
+  g_free (progress);
+}
+
+static gboolean
+progress_apply (gpointer user_data)
+{
+  Progress *progress = user_data;
+  LcOfficersPage *self = progress->page;
+
+  if (self->job != LC_OFFICERS_JOB_NONE && self->job_serial == progress->serial)
+    {
+      g_free (self->job_text);
+      self->job_text = g_strdup (progress->text);
+      update_count (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* From the worker: shows @text in the status line. An idle source of its
+ * own, never g_main_context_invoke(), which may run the function right
+ * here in the worker when the main context happens to be free. */
+static void
+report_progress (GTask *task, JobData *data, const char *text)
+{
+  g_autoptr (GSource) source = NULL;
+  Progress *progress;
+  LcOfficersPage *page = g_weak_ref_get (&data->page);
+
+  if (page == NULL)
     return;
-  dialog = lc_officer_dialog_new (parent_window (self), self->session, lc_officer_object_get_officer (officer), 0);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (officer_saved), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  progress = g_new0 (Progress, 1);
+  progress->page = page;
+  progress->serial = data->serial;
+  progress->text = g_strdup (text);
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_apply, progress, (GDestroyNotify) progress_free);
+  g_source_set_static_name (source, "[lexcert] roster job progress");
+  g_source_attach (source, g_task_get_context (task));
 }
 
 static void
-edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+show_job_error (LcOfficersPage *self, const char *title, const GError *error)
 {
-  LcOfficersPage *self = LC_OFFICERS_PAGE (widget);
-
-  edit_officer (self, selected_officer (self));
-}
-
-static void
-row_activated (LcOfficersPage *self, guint position)
-{
-  g_autoptr (LcOfficerObject) officer = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-
-  edit_officer (self, officer);
+  lc_message_dialog_show (parent_window (self), title, error->message);
 }
 
 static void
@@ -401,27 +619,286 @@ show_import_failure (LcOfficersPage *self, const char *path, const GError *error
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  JobData *data = task_data;
+  GError *error = NULL;
+
+  /* The window closed before the import began: import nothing, as the
+   * person who asked will not see the outcome. Once begun, it runs to its
+   * commit or rollback (all or nothing either way). */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (lc_roster_import_file (data->session, data->path, &data->result, &data->problems, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+import_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LcOfficersPage) self = user_data;
+  GTask *task = G_TASK (result);
+  JobData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL;
+  gboolean ok = g_task_propagate_boolean (task, &error);
+
+  if (!finish_job (self, task, data))
+    return;
+  if (!ok)
+    {
+      show_import_failure (self, data->path, error, data->problems);
+      return;
+    }
+  /* Translators: the outcome of a roster import */
+  body = g_strdup_printf (_ ("%u added, %u updated, %u unchanged."), data->result.added, data->result.updated,
+                          data->result.unchanged);
+  lc_message_dialog_show (parent_window (self), _ ("Roster Imported"), body);
+  lc_officers_page_reload (self);
+}
+
 gboolean
 _lc_officers_page_import_file (LcOfficersPage *self, const char *path)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) problems = NULL;
-  g_auto (LcRosterResult) result = { 0 };
-  g_autofree char *body = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *text = NULL;
+  JobData *data;
 
   g_return_val_if_fail (LC_IS_OFFICERS_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!lc_roster_import_file (self->session, path, &result, &problems, &error))
+  if (self->job != LC_OFFICERS_JOB_NONE)
+    return FALSE;
+  if ((data = job_data_new (self, path, &error)) == NULL)
     {
-      show_import_failure (self, path, error, problems);
+      show_job_error (self, _ ("The Roster Was Not Imported"), error);
       return FALSE;
     }
-  /* Translators: the outcome of a roster import */
-  body = g_strdup_printf (_ ("%u added, %u updated, %u unchanged."), result.added, result.updated, result.unchanged);
-  lc_message_dialog_show (parent_window (self), _ ("Roster Imported"), body);
-  lc_officers_page_reload (self);
+  basename = g_path_get_basename (path);
+  /* Translators: the status line while a roster import runs; %s is a file name */
+  text = g_strdup_printf (_ ("Importing “%s”…"), basename);
+  start_job (self, LC_OFFICERS_JOB_IMPORT, text, data, import_thread, import_done);
   return TRUE;
+}
+
+#ifdef LC_HAVE_REPORTS
+static void
+export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  JobData *data = task_data;
+  LcOfficerFilter filter = {
+    .text = data->search,
+    .department_id = data->department_id,
+    .include_left = data->include_left,
+  };
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *basename = g_path_get_basename (data->path);
+  g_autofree char *progress = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  rows = lc_roster_rows (data->session, &filter, &error);
+  if (rows == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Translators: the status line while an export runs; %u is a number of officers, %s a file name */
+  progress = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "Writing %u officer to “%s”…", "Writing %u officers to “%s”…", rows->len),
+      rows->len, basename);
+  report_progress (task, data, progress);
+
+  today = lc_db_today (lc_session_get_db (data->session));
+  if (data->xlsx)
+    ok = lc_report_roster_write_xlsx (rows, data->path, today, &error);
+  else
+    ok = lc_report_roster_write_csv (rows, data->path, &error);
+  if (!ok)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data->n_rows = rows->len;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (LcOfficersPage) self = user_data;
+  GTask *task = G_TASK (result);
+  JobData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *body = NULL;
+  gboolean ok = g_task_propagate_boolean (task, &error);
+
+  if (!finish_job (self, task, data))
+    return;
+  if (!ok)
+    {
+      show_job_error (self, _ ("The Roster Was Not Exported"), error);
+      return;
+    }
+  /* Translators: %u is a number of officers, %s a file path */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u officer was written to “%s”.",
+                                       "%u officers were written to “%s”.", data->n_rows),
+                          data->n_rows, data->path);
+  lc_message_dialog_show (parent_window (self), _ ("Roster Exported"), body);
+}
+#endif
+
+gboolean
+_lc_officers_page_export_file (LcOfficersPage *self, const char *path, gboolean xlsx)
+{
+#ifdef LC_HAVE_REPORTS
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcDepartmentItem) department = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *text = NULL;
+  JobData *data;
+  guint position;
+
+  g_return_val_if_fail (LC_IS_OFFICERS_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->job != LC_OFFICERS_JOB_NONE)
+    return FALSE;
+  if ((data = job_data_new (self, path, &error)) == NULL)
+    {
+      show_job_error (self, _ ("The Roster Was Not Exported"), error);
+      return FALSE;
+    }
+
+  /* Export what the page shows: the same search, department and leavers. */
+  data->search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  if (*data->search == '\0')
+    g_clear_pointer (&data->search, g_free);
+  position = gtk_drop_down_get_selected (self->department_dropdown);
+  if (self->departments != NULL && position != GTK_INVALID_LIST_POSITION)
+    department = g_list_model_get_item (G_LIST_MODEL (self->departments), position);
+  data->department_id = department != NULL ? lc_department_item_get_id (department) : 0;
+  data->include_left = gtk_check_button_get_active (self->left_check);
+  data->xlsx = xlsx;
+
+  basename = g_path_get_basename (path);
+  /* Translators: the status line while an export starts; %s is a file name */
+  text = g_strdup_printf (_ ("Exporting to “%s”…"), basename);
+  start_job (self, LC_OFFICERS_JOB_EXPORT, text, data, export_thread, export_done);
+  return TRUE;
+#else
+  lc_message_dialog_show (parent_window (self), _ ("The Roster Was Not Exported"),
+                          _ ("This build of Lexcert cannot write spreadsheets."));
+  return FALSE;
+#endif
+}
+
+/* Actions ------------------------------------------------------------- */
+
+/* The officer's department path, from the map of the last load; a
+ * department made since (by another program) is looked up once. */
+static const char *
+department_path (LcOfficersPage *self, gint64 department_id)
+{
+  const char *path;
+  g_autofree char *found = NULL;
+
+  if (self->department_paths == NULL)
+    self->department_paths =
+        g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ref_string_release);
+  if ((path = g_hash_table_lookup (self->department_paths, &department_id)) != NULL)
+    return path;
+  if ((found = lc_people_department_path (self->session, department_id, NULL)) == NULL)
+    return NULL;
+  path = g_ref_string_new (found);
+  g_hash_table_insert (self->department_paths, g_memdup2 (&department_id, sizeof (gint64)), (gpointer) path);
+  return path;
+}
+
+static void
+officer_saved (LcOfficersPage *self, gint64 officer_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcOfficer) officer = lc_people_get_officer (self->session, officer_id, &error);
+  g_autoptr (LcOfficerObject) object = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint position = n;
+  const char *path;
+
+  if (officer == NULL)
+    {
+      show_load_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (LcOfficerObject) old = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (lc_officer_object_get_id (old) == officer_id)
+        {
+          position = i;
+          break;
+        }
+    }
+  /* The objects are immutable: a changed officer is a new object in the old place. */
+  path = department_path (self, officer->department_id);
+  object = lc_officer_object_new (g_steal_pointer (&officer), path);
+  g_list_store_splice (self->store, position, position < n ? 1 : 0, (gpointer *) &object, 1);
+  select_officer (self, officer_id);
+  update_count (self);
+}
+
+static void
+add_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LcOfficersPage *self = LC_OFFICERS_PAGE (widget);
+  gint64 department_id = 0;
+  g_autoptr (LcDepartmentItem) department = NULL;
+  guint position = gtk_drop_down_get_selected (self->department_dropdown);
+  LcOfficerDialog *dialog;
+
+  if (self->departments != NULL && position != GTK_INVALID_LIST_POSITION)
+    department = g_list_model_get_item (G_LIST_MODEL (self->departments), position);
+  if (department != NULL)
+    department_id = lc_department_item_get_id (department);
+  dialog = lc_officer_dialog_new (parent_window (self), self->session, NULL, department_id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (officer_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_officer (LcOfficersPage *self, LcOfficerObject *officer)
+{
+  LcOfficerDialog *dialog;
+
+  if (officer == NULL || !can_change_officers (self))
+    return;
+  dialog = lc_officer_dialog_new (parent_window (self), self->session, lc_officer_object_get_officer (officer), 0);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (officer_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LcOfficersPage *self = LC_OFFICERS_PAGE (widget);
+
+  edit_officer (self, selected_officer (self));
+}
+
+static void
+row_activated (LcOfficersPage *self, guint position)
+{
+  g_autoptr (LcOfficerObject) officer = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  edit_officer (self, officer);
 }
 
 static void
@@ -469,58 +946,6 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   self->file_chooser = GTK_NATIVE_DIALOG (chooser);
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_response), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (self->file_chooser);
-}
-
-gboolean
-_lc_officers_page_export_file (LcOfficersPage *self, const char *path, gboolean xlsx)
-{
-#ifdef LC_HAVE_REPORTS
-  g_autofree char *search = NULL;
-  g_autofree char *today = NULL;
-  g_autofree char *body = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (LcDepartmentItem) department = NULL;
-  LcOfficerFilter filter = { 0 };
-  guint position;
-  gboolean ok;
-
-  g_return_val_if_fail (LC_IS_OFFICERS_PAGE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  /* Export what the page shows: the same search, department and leavers. */
-  search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  position = gtk_drop_down_get_selected (self->department_dropdown);
-  if (self->departments != NULL && position != GTK_INVALID_LIST_POSITION)
-    department = g_list_model_get_item (G_LIST_MODEL (self->departments), position);
-  filter.text = *search != '\0' ? search : NULL;
-  filter.department_id = department != NULL ? lc_department_item_get_id (department) : 0;
-  filter.include_left = gtk_check_button_get_active (self->left_check);
-
-  rows = lc_roster_rows (self->session, &filter, &error);
-  today = lc_db_today (lc_session_get_db (self->session));
-  if (rows == NULL)
-    ok = FALSE;
-  else if (xlsx)
-    ok = lc_report_roster_write_xlsx (rows, path, today, &error);
-  else
-    ok = lc_report_roster_write_csv (rows, path, &error);
-  if (!ok)
-    {
-      lc_message_dialog_show (parent_window (self), _ ("The Roster Was Not Exported"), error->message);
-      return FALSE;
-    }
-  /* Translators: %u is a number of officers, %s a file path */
-  body = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u officer was written to “%s”.", "%u officers were written to “%s”.", rows->len),
-      rows->len, path);
-  lc_message_dialog_show (parent_window (self), _ ("Roster Exported"), body);
-  return TRUE;
-#else
-  lc_message_dialog_show (parent_window (self), _ ("The Roster Was Not Exported"),
-                          _ ("This build of Lexcert cannot write spreadsheets."));
-  return FALSE;
-#endif
 }
 
 #ifdef LC_HAVE_REPORTS
@@ -599,7 +1024,13 @@ lc_officers_page_dispose (GObject *object)
   LcOfficersPage *self = LC_OFFICERS_PAGE (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->load_source, g_source_remove);
+  /* Running work finds out in its callback, and leaves the page alone. */
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (self->job_cancellable != NULL)
+    g_cancellable_cancel (self->job_cancellable);
+  g_clear_object (&self->job_cancellable);
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
@@ -616,6 +1047,7 @@ lc_officers_page_dispose (GObject *object)
   g_clear_object (&self->left_filter);
   g_clear_object (&self->departments);
   g_clear_pointer (&self->department_subtree, g_hash_table_unref);
+  g_clear_pointer (&self->department_paths, g_hash_table_unref);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (lc_officers_page_parent_class)->dispose (object);
@@ -627,6 +1059,7 @@ lc_officers_page_finalize (GObject *object)
   LcOfficersPage *self = LC_OFFICERS_PAGE (object);
 
   g_free (self->needle);
+  g_free (self->job_text);
 
   G_OBJECT_CLASS (lc_officers_page_parent_class)->finalize (object);
 }
@@ -651,6 +1084,7 @@ lc_officers_page_class_init (LcOfficersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, import_button);
   gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, department_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, left_check);
@@ -731,9 +1165,9 @@ lc_officers_page_new (LcSession *session)
   self = g_object_new (LC_TYPE_OFFICERS_PAGE, NULL);
   self->session = g_object_ref (session);
   lc_officer_detail_set_session (self->detail, session);
-  update_actions (self);
-  /* The window appears first; the roster (perhaps 100,000 officers) follows. */
-  self->load_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_idle, self, NULL);
+  /* The window appears at once; the roster (perhaps 100,000 officers)
+   * follows from a worker thread. */
+  lc_officers_page_reload (self);
   return self;
 }
 

@@ -15,9 +15,9 @@ G_BEGIN_DECLS
 #define LC_TYPE_OFFICERS_PAGE (lc_officers_page_get_type ())
 G_DECLARE_FINAL_TYPE (LcOfficersPage, lc_officers_page, LC, OFFICERS_PAGE, GtkWidget)
 
-/* Loads the roster from the main loop, soon after. */
+/* Starts loading the roster in a worker thread; the page shows it when done. */
 LcOfficersPage *lc_officers_page_new (LcSession *session);
-/* Reads departments and officers again. */
+/* Reads departments and officers again, in a worker thread. */
 void lc_officers_page_reload (LcOfficersPage *self);
 void lc_officers_page_focus_search (LcOfficersPage *self);
 
