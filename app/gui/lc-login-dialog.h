@@ -1,7 +1,11 @@
 /* lc-login-dialog.h: the sign-in window.
  *
  * Emits ::signed-in with the new LcSession once lc_auth_sign_in() accepts
- * the login and password; on failure it stays open and shows why. */
+ * the login and password; on failure it stays open and shows why. On a
+ * database without user accounts it shows instead the form that creates
+ * the first, administrator, account (lc_auth_create_first_administrator())
+ * and emits ::signed-in with that administrator's session. The session
+ * works on a connection of its own, opened for it. */
 #pragma once
 
 #include <gtk/gtk.h>

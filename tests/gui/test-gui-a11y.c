@@ -74,10 +74,19 @@ assert_button_named (GtkWidget *root, const char *id)
 
 START_TEST (test_login_dialog)
 {
-  LcLoginDialog *dialog = lc_login_dialog_new (NULL, db, NULL);
-  GtkWidget *root = GTK_WIDGET (dialog);
-  GtkWidget *login = find (root, "login_entry");
-  GtkWidget *password = find (root, "password_entry");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcSession) system = lc_session_new_system (db);
+  LcLoginDialog *dialog;
+  GtkWidget *root;
+  GtkWidget *login;
+  GtkWidget *password;
+
+  /* With an account, the window is the sign-in form. */
+  ck_assert (lc_auth_add_user (system, "personnel", "personnel-secret", LC_ROLE_PERSONNEL, 0, FALSE, NULL, &error));
+  dialog = lc_login_dialog_new (NULL, db, NULL);
+  root = GTK_WIDGET (dialog);
+  login = find (root, "login_entry");
+  password = find (root, "password_entry");
 
   gtk_window_present (GTK_WINDOW (dialog));
   lc_gui_test_drain ();
@@ -95,6 +104,50 @@ START_TEST (test_login_dialog)
 
   /* The failure message is announced as an alert. */
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (find (root, "error_label")), GTK_ACCESSIBLE_ROLE_ALERT);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+END_TEST
+
+START_TEST (test_first_run_form)
+{
+  /* The fixture's database has no accounts: the first one is made here. */
+  LcLoginDialog *dialog = lc_login_dialog_new (NULL, db, NULL);
+  GtkWidget *root = GTK_WIDGET (dialog);
+  static const char *const ids[][2] = {
+    { "setup_login_entry", "setup_login_label" },
+    { "setup_password_entry", "setup_password_label" },
+    { "setup_repeat_entry", "setup_repeat_label" },
+  };
+  guint keys[G_N_ELEMENTS (ids) + 1];
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  lc_gui_test_drain ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      GtkWidget *entry = find (root, ids[i][0]);
+
+      assert_labelled (root, ids[i][0], ids[i][1]);
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_ROLE_TEXT_BOX);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE);
+      keys[i] = gtk_label_get_mnemonic_keyval (GTK_LABEL (find (root, ids[i][1])));
+    }
+  assert_button_named (root, "create_button");
+  keys[G_N_ELEMENTS (ids)] =
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (find (root, "create_button")))));
+  /* No two mnemonics of the form share a key. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    for (guint j = i + 1; j < G_N_ELEMENTS (keys); j++)
+      ck_assert_uint_ne (gdk_keyval_to_lower (keys[i]), gdk_keyval_to_lower (keys[j]));
+  ck_assert_ptr_eq (gtk_window_get_default_widget (GTK_WINDOW (dialog)), find (root, "create_button"));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (find (root, "setup_heading")), GTK_ACCESSIBLE_ROLE_HEADING);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (find (root, "setup_error_label")), GTK_ACCESSIBLE_ROLE_ALERT);
+
+  /* A complaint is also the description of the entry at fault. */
+  gtk_editable_set_text (GTK_EDITABLE (find (root, "setup_password_entry")), "short");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find (root, "setup_password_entry")),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "The password must have at least 8 characters.");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 END_TEST
@@ -177,6 +230,7 @@ gui_a11y_suite (void)
 
   tcase_add_checked_fixture (names, setup, teardown);
   tcase_add_test (names, test_login_dialog);
+  tcase_add_test (names, test_first_run_form);
   tcase_add_test (names, test_password_dialog);
   tcase_add_test (names, test_officer_dialog);
   tcase_add_test (names, test_officers_page);
