@@ -449,6 +449,199 @@ START_TEST (test_export_what_is_shown)
 }
 END_TEST
 
+static gboolean
+timer_fired (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static gboolean
+action_enabled (LcOfficersPage *page, const char *name)
+{
+  GtkWidget *button = GTK_WIDGET (g_str_equal (name, "import")   ? page->import_button
+                                  : g_str_equal (name, "export") ? page->export_button
+                                                                 : page->add_button);
+
+  return gtk_widget_is_sensitive (button);
+}
+
+START_TEST (test_first_load_in_worker)
+{
+  LcWindow *window = open_window ("personnel");
+  LcOfficersPage *page = window->officers_page;
+
+  /* The window is there before the roster: a spinner says it is coming,
+   * and nothing that needs the roster can start yet. */
+  ck_assert (_lc_officers_page_is_busy (page));
+  ck_assert_str_eq (gtk_label_get_text (page->count_label), "Loading…");
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (page->spinner)));
+  ck_assert (!action_enabled (page, "import"));
+  ck_assert (!action_enabled (page, "export"));
+  ck_assert (!action_enabled (page, "add"));
+
+  ck_assert (lc_gui_test_wait_for (page_idle, page));
+  ck_assert_uint_eq (shown (page), 5);
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (page->spinner)));
+  ck_assert (action_enabled (page, "import"));
+  ck_assert (action_enabled (page, "export"));
+  ck_assert (action_enabled (page, "add"));
+}
+END_TEST
+
+START_TEST (test_import_in_worker)
+{
+  LcOfficersPage *page = loaded_page ("personnel");
+  g_autofree char *good = write_file ("good.csv", "工号,姓名,部门编码,电话\n"
+                                                  "330409001,周杰,0101,13700000001\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcDb) other = lc_db_open_copy (db, &error);
+  gboolean fired = FALSE;
+  gint64 count = 0;
+  LcMessageDialog *dialog;
+
+  /* Another program holds the database's write lock: the import must wait
+   * for it, in its thread, while the window goes on (SQLite's busy wait
+   * on the main thread would freeze it, or fail). */
+  ck_assert_msg (other != NULL && lc_db_begin (other, &error), "%s", error ? error->message : "");
+  ck_assert (_lc_officers_page_import_file (page, good));
+
+  ck_assert (_lc_officers_page_is_busy (page));
+  ck_assert_str_eq (gtk_label_get_text (page->count_label), "Importing “good.csv”…");
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (page->spinner)));
+  ck_assert (gtk_spinner_get_spinning (page->spinner));
+  /* What would clash with the import waits; a second import cannot start. */
+  ck_assert (!action_enabled (page, "import"));
+  ck_assert (!action_enabled (page, "export"));
+  ck_assert (!action_enabled (page, "add"));
+  ck_assert (!_lc_officers_page_import_file (page, good));
+
+  /* The main loop runs its timers, and the page's own connection still
+   * reads, while the import waits for the lock. */
+  g_timeout_add (50, timer_fired, &fired);
+  ck_assert (lc_gui_test_wait_for (flag_set, &fired));
+  ck_assert (_lc_officers_page_is_busy (page));
+  ck_assert_ptr_null (message_dialog ());
+  ck_assert (lc_people_count_officers (page->session, &error) == 6);
+
+  lc_db_rollback (other);
+  ck_assert (lc_gui_test_wait_for (page_idle, page));
+  dialog = message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (dialog)), "Roster Imported");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The page reloaded: the new officer shows, and the buttons are back. */
+  ck_assert_uint_eq (shown (page), 6);
+  ck_assert_str_eq (gtk_label_get_text (page->count_label), "6 officers");
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (page->spinner)));
+  ck_assert (action_enabled (page, "import"));
+  ck_assert (action_enabled (page, "export"));
+  count = lc_people_count_officers (page->session, &error);
+  ck_assert_int_eq (count, 7);
+}
+END_TEST
+
+static LcOfficerDialog *
+officer_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (LC_IS_OFFICER_DIALOG (window))
+        return LC_OFFICER_DIALOG (window);
+    }
+  return NULL;
+}
+
+static LcOfficerObject *
+object_of (LcOfficersPage *page, guint position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (page->selection), position);
+}
+
+START_TEST (test_department_paths)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcSession) system = lc_session_new_system (db);
+  g_autoptr (GtkColumnViewColumn) column = NULL;
+  static const char *const by_department[] = { "刘洋", "陈静", "赵磊", "李娜", "张伟", "王芳" };
+  gint64 city_squad_id = 0;
+  LcOfficersPage *page;
+
+  /* Both bureaus have a 执法一大队: the column tells them apart. */
+  ck_assert (lc_people_add_department (system, "0201", "执法一大队", city_id, &city_squad_id, &error));
+  add_officer (system, "330402009", "赵磊", city_squad_id, "13900000009", LC_OFFICER_ACTIVE, NULL);
+  page = loaded_page ("personnel");
+  ck_assert_uint_eq (shown (page), 6);
+
+  search (page, "赵磊");
+  {
+    g_autoptr (LcOfficerObject) zhao = object_of (page, 0);
+    g_autofree char *bound = NULL;
+
+    ck_assert_str_eq (lc_officer_object_get_department (zhao), "城市管理局/执法一大队");
+    /* The property the cell binds. */
+    g_object_get (zhao, "department", &bound, NULL);
+    ck_assert_str_eq (bound, "城市管理局/执法一大队");
+  }
+  search (page, "张伟");
+  {
+    g_autoptr (LcOfficerObject) zhang = object_of (page, 0);
+    ck_assert_str_eq (lc_officer_object_get_department (zhang), "市场监督管理局/执法一大队");
+  }
+  search (page, "李娜");
+  {
+    g_autoptr (LcOfficerObject) li = object_of (page, 0);
+    ck_assert_str_eq (lc_officer_object_get_department (li), "市场监督管理局");
+  }
+  search (page, "");
+
+  /* Sorted by department: by bureau, the bureau's own officers before its
+   * squad's, staff numbers within. */
+  column = g_list_model_get_item (gtk_column_view_get_columns (page->column_view), LC_OFFICER_COLUMN_DEPARTMENT);
+  gtk_column_view_sort_by_column (page->column_view, column, GTK_SORT_ASCENDING);
+  ck_assert (lc_gui_test_wait_for (page_idle, page));
+  ck_assert_uint_eq (shown (page), G_N_ELEMENTS (by_department));
+  for (guint i = 0; i < G_N_ELEMENTS (by_department); i++)
+    {
+      g_autoptr (LcOfficerObject) officer = object_of (page, i);
+      ck_assert_msg (g_str_equal (lc_officer_object_get_name (officer), by_department[i]), "row %u: %s (%s)", i,
+                     lc_officer_object_get_name (officer), lc_officer_object_get_department (officer));
+    }
+
+  /* The city bureau's filter takes in its squad. */
+  gtk_drop_down_set_selected (page->department_dropdown, 3);
+  ck_assert (lc_gui_test_wait_for (page_idle, page));
+  ck_assert_uint_eq (shown (page), 3);
+
+  /* An officer saved in the dialog comes back with the path too. */
+  search (page, "赵磊");
+  gtk_single_selection_set_selected (page->selection, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "officers.edit", NULL);
+  {
+    LcOfficerDialog *dialog = officer_dialog ();
+    g_autoptr (LcOfficerObject) zhao = NULL;
+
+    ck_assert_ptr_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (lc_gui_test_find (GTK_WIDGET (dialog), "phone_entry")), "13900000010");
+    g_signal_emit_by_name (lc_gui_test_find (GTK_WIDGET (dialog), "save_button"), "clicked");
+    ck_assert (lc_gui_test_wait_for (page_idle, page));
+    zhao = object_of (page, 0);
+    ck_assert_str_eq (lc_officer_object_get_phone (zhao), "13900000010");
+    ck_assert_str_eq (lc_officer_object_get_department (zhao), "城市管理局/执法一大队");
+  }
+}
+END_TEST
+
 static int
 gtk_window_get_default_size_width (GtkWindow *window)
 {
@@ -615,6 +808,9 @@ gui_officers_suite (void)
   tcase_add_test (roster, test_officer_dialog_validates);
   tcase_add_test (roster, test_import_all_or_nothing);
   tcase_add_test (roster, test_export_what_is_shown);
+  tcase_add_test (roster, test_first_load_in_worker);
+  tcase_add_test (roster, test_import_in_worker);
+  tcase_add_test (roster, test_department_paths);
   suite_add_tcase (suite, roster);
 
   tcase_add_checked_fixture (window, setup, teardown);
