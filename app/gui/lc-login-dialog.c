@@ -216,7 +216,6 @@ show_setup_error (LcLoginDialog *self, GtkWidget *at_fault, const char *message)
                            GTK_WIDGET (self->setup_repeat_entry) };
 
   gtk_label_set_text (self->setup_error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->setup_error_label), message != NULL);
   /* The entry at fault is marked, and says why to a screen reader. */
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     {

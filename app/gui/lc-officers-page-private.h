@@ -31,6 +31,7 @@ struct _LcOfficersPage
   GtkLabel *error_label;
   GtkPaned *paned;
   GtkColumnView *column_view;
+  GtkLabel *empty_label;
   LcOfficerDetail *detail;
 
   /* owned */

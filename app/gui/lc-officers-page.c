@@ -153,6 +153,15 @@ is_loading (LcOfficersPage *self)
   return !self->loaded || self->load_cancellable != NULL;
 }
 
+/* Every officer belongs to a department: without any, nobody can be
+ * added or imported. */
+static gboolean
+has_departments (LcOfficersPage *self)
+{
+  /* The first item stands for all departments. */
+  return self->departments != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->departments)) > 1;
+}
+
 /* Adding and editing wait while the table is about to be replaced: by a
  * load, or by an import and the load after it. */
 static gboolean
@@ -179,10 +188,11 @@ update_actions (LcOfficersPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), can_manage);
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), can_manage);
   gtk_widget_set_visible (GTK_WIDGET (self->export_button), can_export);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.add", can_change_officers (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.add",
+                                 can_change_officers (self) && has_departments (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.edit",
                                  can_change_officers (self) && selected_officer (self) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.import", can_manage && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.import", can_manage && idle && has_departments (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.export", can_export && idle);
 }
 
@@ -203,6 +213,25 @@ update_count (LcOfficersPage *self)
   gtk_label_set_text (self->count_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
+
+  /* An empty table says why: a new database, or filters that leave nobody
+   * (once they have looked at everyone). */
+  if (is_loading (self) || n > 0 || gtk_filter_list_model_get_pending (self->filter_model) > 0)
+    gtk_widget_set_visible (GTK_WIDGET (self->empty_label), FALSE);
+  else
+    {
+      if (!has_departments (self))
+        gtk_label_set_text (self->empty_label,
+                            _ ("There are no departments yet, and every officer belongs to one. Add the departments "
+                               "with the command “lexcert-cli departments add”; then import the roster or add "
+                               "officers here."));
+      else if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
+        gtk_label_set_text (self->empty_label, _ ("The roster is empty. Import it from a CSV file with Import "
+                                                  "Roster…, or add officers one by one."));
+      else
+        gtk_label_set_text (self->empty_label, _ ("No officer matches the search and the filters."));
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_label), TRUE);
+    }
 }
 
 static void
@@ -710,8 +739,8 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
       g_task_return_error (task, error);
       return;
     }
-  /* Translators: the status line while an export runs; %u is a number of officers, %s a file name */
   progress = g_strdup_printf (
+      /* Translators: the status line while an export runs; %u is a number of officers, %s a file name */
       g_dngettext (GETTEXT_PACKAGE, "Writing %u officer to “%s”…", "Writing %u officers to “%s”…", rows->len),
       rows->len, basename);
   report_progress (task, data, progress);
@@ -1091,6 +1120,7 @@ lc_officers_page_class_init (LcOfficersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, paned);
   gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
@@ -1149,6 +1179,7 @@ lc_officers_page_init (LcOfficersPage *self)
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "notify::pending", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 
   update_count (self);

@@ -10,6 +10,7 @@
 #include "lc-application.h"
 #include "lc-gui-test-util.h"
 #include "lc-login-dialog.h"
+#include "lc-officers-page-private.h"
 #include "lc-window-private.h"
 
 #define ADMIN_PASSWORD "a long secret"
@@ -78,8 +79,9 @@ static const char *
 setup_error (LcLoginDialog *dialog)
 {
   GtkWidget *label = find (GTK_WIDGET (dialog), "setup_error_label");
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
 
-  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+  return gtk_widget_get_visible (label) && *text != '\0' ? text : NULL;
 }
 
 typedef struct
@@ -248,6 +250,12 @@ START_TEST (test_first_run_lost_race_signs_in)
 }
 END_TEST
 
+static gboolean
+page_idle (gpointer data)
+{
+  return !_lc_officers_page_is_busy (data);
+}
+
 static LcLoginDialog *
 app_login_dialog (void)
 {
@@ -293,8 +301,15 @@ START_TEST (test_application_continues_as_administrator)
   window = app_main_window ();
   ck_assert_str_eq (lc_session_get_login (lc_window_get_session (window)), "admin");
   ck_assert_int_eq (lc_session_get_role (lc_window_get_session (window)), LC_ROLE_ADMINISTRATOR);
-  /* An administrator keeps the roster, empty as it is. */
+  /* An administrator keeps the roster, empty as it is; with no department
+   * yet, nobody can be added, and the page says so. */
   ck_assert_ptr_nonnull (window->officers_page);
+  ck_assert (lc_gui_test_wait_for (page_idle, window->officers_page));
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (window->officers_page->empty_label)));
+  ck_assert_msg (strstr (gtk_label_get_text (window->officers_page->empty_label), "no departments") != NULL, "%s",
+                 gtk_label_get_text (window->officers_page->empty_label));
+  ck_assert (!gtk_widget_is_sensitive (GTK_WIDGET (window->officers_page->add_button)));
+  ck_assert (!gtk_widget_is_sensitive (GTK_WIDGET (window->officers_page->import_button)));
 }
 END_TEST
 

@@ -204,9 +204,13 @@ START_TEST (test_search_filters)
   search (page, "nobody");
   ck_assert_uint_eq (shown (page), 0);
   ck_assert_str_eq (gtk_label_get_text (page->count_label), "0 officers");
+  /* The empty table says why. */
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (page->empty_label)));
+  ck_assert_str_eq (gtk_label_get_text (page->empty_label), "No officer matches the search and the filters.");
 
   search (page, "");
   ck_assert_uint_eq (shown (page), 5);
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (page->empty_label)));
 }
 END_TEST
 
