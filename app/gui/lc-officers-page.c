@@ -201,6 +201,8 @@ static void
 update_count (LcOfficersPage *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  /* Not while a filter runs: the spinner's frames would starve the
+   * filter's idle steps (on a slow display, such as Xvfb, for good). */
   gboolean busy = is_loading (self) || self->job != LC_OFFICERS_JOB_NONE;
   g_autofree char *text = NULL;
 
