@@ -263,6 +263,17 @@ scroll_to (LcOfficersPage *self, guint position)
     }
 }
 
+/* Enter in the search box opens the first officer shown and moves the focus
+ * to the list, so that search, Enter, arrow keys is the way by keyboard. */
+static void
+search_activated (LcOfficersPage *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, 0);
+  scroll_to (self, 0);
+}
+
 /* Selects the officer when the filters show it; the detail pane shows it either way. */
 static void
 select_officer (LcOfficersPage *self, gint64 officer_id)
@@ -1125,6 +1136,7 @@ lc_officers_page_class_init (LcOfficersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
   gtk_widget_class_bind_template_callback (widget_class, department_changed);
   gtk_widget_class_bind_template_callback (widget_class, left_toggled);

@@ -286,6 +286,26 @@ START_TEST (test_selection_fills_detail)
 }
 END_TEST
 
+START_TEST (test_search_enter_opens_first)
+{
+  LcOfficersPage *page = loaded_page ("personnel");
+  LcOfficerDetail *detail = page->detail;
+
+  /* Enter with nothing shown changes nothing. */
+  search (page, "nobody");
+  g_signal_emit_by_name (page->search_entry, "activate");
+  ck_assert_str_eq (gtk_stack_get_visible_child_name (detail->stack), "empty");
+
+  /* Search, Enter: the first officer shown is selected and in the pane. */
+  search (page, "张伟");
+  ck_assert_uint_eq (shown (page), 1);
+  g_signal_emit_by_name (page->search_entry, "activate");
+  ck_assert_uint_eq (gtk_single_selection_get_selected (page->selection), 0);
+  ck_assert_str_eq (gtk_stack_get_visible_child_name (detail->stack), "officer");
+  ck_assert_str_eq (gtk_label_get_text (detail->name_label), "张伟");
+}
+END_TEST
+
 START_TEST (test_officer_dialog_validates)
 {
   g_autoptr (LcSession) session = sign_in ("personnel");
@@ -807,6 +827,7 @@ gui_officers_suite (void)
   tcase_set_timeout (roster, 60);
   tcase_add_test (roster, test_loads_roster);
   tcase_add_test (roster, test_search_filters);
+  tcase_add_test (roster, test_search_enter_opens_first);
   tcase_add_test (roster, test_department_filter);
   tcase_add_test (roster, test_selection_fills_detail);
   tcase_add_test (roster, test_officer_dialog_validates);
