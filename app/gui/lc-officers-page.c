@@ -7,6 +7,7 @@
 
 #include "lc-db.h"
 #include "lc-department-item.h"
+#include "lc-departments-dialog.h"
 #include "lc-accessible.h"
 #include "lc-i18n.h"
 #include "lc-message-dialog.h"
@@ -171,6 +172,13 @@ can_change_officers (LcOfficersPage *self)
          && self->job != LC_OFFICERS_JOB_IMPORT;
 }
 
+/* A template child that the private struct does not keep. */
+static GtkWidget *
+template_widget (LcOfficersPage *self, const char *id)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), LC_TYPE_OFFICERS_PAGE, id));
+}
+
 static void
 update_actions (LcOfficersPage *self)
 {
@@ -194,6 +202,10 @@ update_actions (LcOfficersPage *self)
                                  can_change_officers (self) && selected_officer (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.import", can_manage && idle && has_departments (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.export", can_export && idle);
+  /* Not while an import runs: it files officers under the departments. */
+  gtk_widget_set_visible (template_widget (self, "departments_button"), can_manage);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "officers.departments",
+                                 can_manage && self->job != LC_OFFICERS_JOB_IMPORT);
 }
 
 /* The status line: what runs (with a spinner), else how many officers show. */
@@ -218,15 +230,19 @@ update_count (LcOfficersPage *self)
 
   /* An empty table says why: a new database, or filters that leave nobody
    * (once they have looked at everyone). */
+  gtk_widget_set_visible (template_widget (self, "empty_departments_button"), FALSE);
   if (is_loading (self) || n > 0 || gtk_filter_list_model_get_pending (self->filter_model) > 0)
     gtk_widget_set_visible (GTK_WIDGET (self->empty_label), FALSE);
   else
     {
       if (!has_departments (self))
-        gtk_label_set_text (self->empty_label,
-                            _ ("There are no departments yet, and every officer belongs to one. Add the departments "
-                               "with the command “lexcert-cli departments add”; then import the roster or add "
-                               "officers here."));
+        {
+          gtk_label_set_text (self->empty_label, _ ("There are no departments yet, and every officer belongs to one. "
+                                                    "Set up the departments first; then import the roster or add "
+                                                    "officers here."));
+          gtk_widget_set_visible (template_widget (self, "empty_departments_button"),
+                                  self->session != NULL && lc_session_can (self->session, LC_PERM_MANAGE_ROSTER));
+        }
       else if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
         gtk_label_set_text (self->empty_label, _ ("The roster is empty. Import it from a CSV file with Import "
                                                   "Roster…, or add officers one by one."));
@@ -944,6 +960,31 @@ row_activated (LcOfficersPage *self, guint position)
 }
 
 static void
+departments_done (LcOfficersPage *self, gboolean changed)
+{
+  /* The filter's tree and the officers' department paths come from one load. */
+  if (changed)
+    lc_officers_page_reload (self);
+}
+
+static void
+departments_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LcOfficersPage *self = LC_OFFICERS_PAGE (widget);
+  g_autoptr (LcDepartmentItem) department = NULL;
+  guint position = gtk_drop_down_get_selected (self->department_dropdown);
+  LcDepartmentsDialog *dialog = lc_departments_dialog_new (parent_window (self), self->session);
+
+  /* The department the roster is filtered by is the one to look at. */
+  if (self->departments != NULL && position != GTK_INVALID_LIST_POSITION)
+    department = g_list_model_get_item (G_LIST_MODEL (self->departments), position);
+  if (department != NULL && lc_department_item_get_id (department) != 0)
+    lc_departments_dialog_select (dialog, lc_department_item_get_id (department));
+  g_signal_connect_object (dialog, "done", G_CALLBACK (departments_done), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 import_response (LcOfficersPage *self, int response, GtkFileChooserNative *chooser)
 {
   g_autoptr (GFile) file = NULL;
@@ -1135,6 +1176,9 @@ lc_officers_page_class_init (LcOfficersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, LcOfficersPage, detail);
+  /* Offset 0: looked up with gtk_widget_get_template_child(), not kept in the struct. */
+  gtk_widget_class_bind_template_child_full (widget_class, "departments_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "empty_departments_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, search_activated);
   gtk_widget_class_bind_template_callback (widget_class, stop_search);
@@ -1146,6 +1190,7 @@ lc_officers_page_class_init (LcOfficersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "officers.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "officers.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "officers.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "officers.departments", NULL, departments_action);
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "lc-i18n.h"
 #include "lc-password-dialog.h"
 #include "lc-people.h"
+#include "lc-users-page.h"
 #include "lc-window-private.h"
 
 enum
@@ -123,6 +124,14 @@ add_pages (LcWindow *self)
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->record_detail));
       page = gtk_stack_add_titled (self->stack, scrolled, "record", _ ("My record"));
       gtk_stack_page_set_icon_name (page, "x-office-address-book-symbolic");
+    }
+
+  /* Accounts are the administrator's: a new database's first administrator
+   * makes everybody else's here. */
+  if (lc_session_can (session, LC_PERM_MANAGE_USERS))
+    {
+      page = gtk_stack_add_titled (self->stack, GTK_WIDGET (lc_users_page_new (session)), "users", _ ("Users"));
+      gtk_stack_page_set_icon_name (page, "system-lock-screen-symbolic");
     }
 
   self->account_page = lc_account_page_new (session);
