@@ -134,7 +134,7 @@ struct _LcDepartmentsDialog
   GListStore *parents; /* the same after a “(top level)” node of id 0 */
   GtkSingleSelection *selection;
   gint64 editing_id; /* 0 while the form adds a department */
-  gboolean touched;  /* a new, untouched form shows no complaints yet */
+  int touched;       /* the last control, in the form's order, that the user changed; -1 none */
   gboolean building; /* the code, not the user, is changing the form or the lists */
   gboolean changed;  /* something was stored */
 };
@@ -284,6 +284,20 @@ control_for_error (LcDepartmentsDialog *self, const LcDepartment *form, const GE
     }
 }
 
+/* The place of @control in the form: code, name, parent. A complaint
+ * that is no control's (a permission, the database) comes first. */
+static int
+form_position (LcDepartmentsDialog *self, GtkWidget *control)
+{
+  if (control == GTK_WIDGET (self->code_entry))
+    return 0;
+  if (control == GTK_WIDGET (self->name_entry))
+    return 1;
+  if (control == GTK_WIDGET (self->parent_dropdown))
+    return 2;
+  return -1;
+}
+
 static void
 mark_culprit (LcDepartmentsDialog *self, GtkWidget *culprit, const char *message)
 {
@@ -316,15 +330,21 @@ validate (LcDepartmentsDialog *self)
   g_autoptr (GError) error = NULL;
   gboolean valid;
 
+  GtkWidget *culprit = NULL;
+
   /* An untouched new form is empty: nothing to add, nothing to say yet. */
-  if (self->editing_id == 0 && !self->touched)
+  if (self->editing_id == 0 && self->touched < 0)
     valid = FALSE;
   else
     valid = store_form (self, form, TRUE, NULL, &error);
+  if (!valid && error != NULL)
+    culprit = control_for_error (self, form, error);
 
-  if (!valid && self->touched && error != NULL)
+  /* A complaint about a control waits until the user has changed it or
+   * one after it: no “name is required” while the code is being typed. */
+  if (!valid && error != NULL && self->touched >= 0 && form_position (self, culprit) <= self->touched)
     {
-      mark_culprit (self, control_for_error (self, form, error), error->message);
+      mark_culprit (self, culprit, error->message);
       show_error (self, error->message);
     }
   else
@@ -336,13 +356,32 @@ validate (LcDepartmentsDialog *self)
 }
 
 static void
-form_changed (LcDepartmentsDialog *self)
+form_changed (LcDepartmentsDialog *self, GtkWidget *control)
 {
   /* The template's models are set before there is a session. */
   if (self->building || self->session == NULL)
     return;
-  self->touched = TRUE;
+  self->touched = MAX (self->touched, form_position (self, control));
+  show_status (self, NULL);
   validate (self);
+}
+
+static void
+code_changed (LcDepartmentsDialog *self)
+{
+  form_changed (self, GTK_WIDGET (self->code_entry));
+}
+
+static void
+name_changed (LcDepartmentsDialog *self)
+{
+  form_changed (self, GTK_WIDGET (self->name_entry));
+}
+
+static void
+parent_changed (LcDepartmentsDialog *self)
+{
+  form_changed (self, GTK_WIDGET (self->parent_dropdown));
 }
 
 /* Fills the form: @editing_id 0 for a new department under @parent_id. */
@@ -372,7 +411,7 @@ show_form (LcDepartmentsDialog *self, gint64 editing_id, gint64 parent_id, const
   lc_accessible_fix_mnemonic_name (GTK_WIDGET (self->save_button));
   self->building = FALSE;
   /* A department as stored is valid: say so at once if it is not any more. */
-  self->touched = editing_id != 0;
+  self->touched = editing_id != 0 ? G_MAXINT : -1;
   validate (self);
 }
 
@@ -535,7 +574,9 @@ lc_departments_dialog_class_init (LcDepartmentsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcDepartmentsDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, LcDepartmentsDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, LcDepartmentsDialog, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, form_changed);
+  gtk_widget_class_bind_template_callback (widget_class, code_changed);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed);
+  gtk_widget_class_bind_template_callback (widget_class, parent_changed);
 
   gtk_widget_class_install_action (widget_class, "departments.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "departments.new", NULL, new_action);

@@ -38,6 +38,7 @@ struct _LcUserDialog
   GtkLabel *officer_label;
   GtkEntry *officer_entry;
   GtkLabel *officer_name_label;
+  GtkLabel *password_label;
   GtkPasswordEntry *password_entry;
   GtkPasswordEntry *repeat_entry;
   GtkCheckButton *must_change_check;
@@ -208,7 +209,10 @@ validate (LcUserDialog *self)
     mark_culprit (self, control_for_field (self, problem), message);
   else
     mark_culprit (self, NULL, NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "user.save", problem == FIELD_NONE && !busy);
+  /* After the core refused a field, saving the same again would only be
+   * refused again: Save waits for a change. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "user.save",
+                                 problem == FIELD_NONE && !busy && self->save_culprit == NULL);
 }
 
 static void
@@ -465,6 +469,7 @@ lc_user_dialog_class_init (LcUserDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcUserDialog, officer_label);
   gtk_widget_class_bind_template_child (widget_class, LcUserDialog, officer_entry);
   gtk_widget_class_bind_template_child (widget_class, LcUserDialog, officer_name_label);
+  gtk_widget_class_bind_template_child (widget_class, LcUserDialog, password_label);
   gtk_widget_class_bind_template_child (widget_class, LcUserDialog, password_entry);
   gtk_widget_class_bind_template_child (widget_class, LcUserDialog, repeat_entry);
   gtk_widget_class_bind_template_child (widget_class, LcUserDialog, must_change_check);
@@ -552,6 +557,7 @@ lc_user_dialog_new_reset (GtkWindow *parent, LcSession *session, const char *log
   gtk_widget_set_visible (GTK_WIDGET (self->officer_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->officer_entry), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->officer_name_label), FALSE);
+  gtk_label_set_text_with_mnemonic (self->password_label, _ ("_New password"));
   gtk_button_set_label (self->save_button, _ ("_Set Password"));
   lc_accessible_fix_mnemonic_name (GTK_WIDGET (self->save_button));
   /* The signed-in administrator's own password is theirs to know: the

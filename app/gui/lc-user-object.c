@@ -130,7 +130,7 @@ lc_user_object_new (LcUser *user)
     }
   if (self->last_sign_in == NULL)
     /* Translators: the last sign-in of an account that has never signed in, 从未登录 */
-    self->last_sign_in = g_strdup (_ ("never"));
+    self->last_sign_in = g_strdup (C_ ("last sign-in", "never"));
   return self;
 }
 

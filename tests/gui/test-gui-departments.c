@@ -277,6 +277,16 @@ START_TEST (test_refusals_inline)
   gtk_window_present (GTK_WINDOW (dialog));
   lc_gui_test_drain ();
 
+  /* Typing a new code says nothing yet of the empty name below it. */
+  gtk_editable_set_text (GTK_EDITABLE (code), "03");
+  ck_assert_str_eq (error_text (root), "");
+  ck_assert (!gtk_widget_is_sensitive (save));
+  gtk_editable_set_text (GTK_EDITABLE (code), "01");
+  ck_assert_str_eq (error_text (root), "");
+  gtk_editable_set_text (GTK_EDITABLE (name), "环境局");
+  ck_assert_str_eq (error_text (root), "Another department already has the code “01”.");
+  ck_assert (gtk_widget_has_css_class (code, "error"));
+
   /* The bureau under its own squad: a loop, refused at once, on the drop-down. */
   lc_departments_dialog_select (dialog, bureau_id);
   ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (name)), "市场监督管理局");

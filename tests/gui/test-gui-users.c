@@ -341,10 +341,12 @@ START_TEST (test_taken_login_inline)
   ck_assert_str_eq (error_text (root), "The login name “personnel” is already taken.");
   ck_assert (gtk_widget_has_css_class (login, "error"));
   ck_assert (gtk_widget_get_visible (root));
-  /* A change of the login clears the complaint. */
+  ck_assert (!gtk_widget_is_sensitive (find (root, "save_button")));
+  /* A change of the login clears the complaint, and Save is back. */
   gtk_editable_set_text (GTK_EDITABLE (login), "personnel2");
   ck_assert_str_eq (error_text (root), "");
   ck_assert (!gtk_widget_has_css_class (login, "error"));
+  ck_assert (gtk_widget_is_sensitive (find (root, "save_button")));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 END_TEST
@@ -368,6 +370,7 @@ START_TEST (test_reset_password_must_change)
   ck_assert (!gtk_widget_get_visible (find (dialog, "role_dropdown")));
   ck_assert_ptr_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (dialog, "intro_label"))), "“personnel”"));
   ck_assert (gtk_check_button_get_active (GTK_CHECK_BUTTON (find (dialog, "must_change_check"))));
+  ck_assert_str_eq (gtk_label_get_label (GTK_LABEL (find (dialog, "password_label"))), "_New password");
 
   gtk_editable_set_text (GTK_EDITABLE (find (dialog, "password_entry")), "short");
   ck_assert_str_eq (error_text (dialog), "The password must have at least 8 characters.");
