@@ -191,6 +191,10 @@ START_TEST (test_first_departments_from_roster)
   ck_assert (gtk_widget_get_visible (find (GTK_WIDGET (page), "departments_button")));
   ck_assert_ptr_null (strstr (gtk_label_get_text (page->empty_label), "lexcert-cli"));
   ck_assert (!gtk_widget_is_sensitive (GTK_WIDGET (page->add_button)));
+  /* Both buttons are named by their label alone (no raw “_Set Up…”). */
+  ck_assert (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (empty_button), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  ck_assert (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (find (GTK_WIDGET (page), "departments_button")),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL));
 
   g_signal_emit_by_name (empty_button, "clicked");
   dialog = GTK_WIDGET (find_toplevel (LC_TYPE_DEPARTMENTS_DIALOG));
