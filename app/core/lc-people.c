@@ -223,42 +223,66 @@ read_department (LcStmt *stmt)
   return department;
 }
 
+/* *bad_field names the member at fault: "code", "name" or "parent". */
 static gboolean
-validate_department (LcDb *db, gint64 id, const char *code, const char *name, gint64 parent_id, GError **error)
+validate_department (LcDb *db, const LcDepartment *department, const char **bad_field, GError **error)
 {
   gboolean found = FALSE;
   gint64 other = 0;
+  const char *field = NULL;
 
-  if (!require_text (code, _ ("Department code"), LC_PEOPLE_MAX_CODE_CHARS, error)
-      || !require_text (name, _ ("Department name"), MAX_NAME_CHARS, error))
-    return FALSE;
-  if (!lc_db_lookup (db, "SELECT id FROM department WHERE code = ?", code, 0, &found, &other, error))
-    return FALSE;
-  if (found && other != id)
+  if (!_lc_people_validate_code (department->code, _ ("Department code"), error))
+    field = "code";
+  else if (!require_text (department->name, _ ("Department name"), MAX_NAME_CHARS, error))
+    field = "name";
+  else if (!lc_db_lookup (db, "SELECT id FROM department WHERE code = ?", department->code, 0, &found, &other, error))
+    field = NULL;
+  else if (found && other != department->id)
     {
       g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_DUPLICATE_DEPARTMENT,
-                   _ ("Another department already has the code “%s”."), code);
-      return FALSE;
+                   _ ("Another department already has the code “%s”."), department->code);
+      field = "code";
     }
-  if (parent_id > 0 && !check_department_exists (db, parent_id, error))
-    return FALSE;
-
-  /* Walk up from the new parent: meeting @id would make a loop. */
-  for (gint64 cursor = parent_id; id > 0 && cursor > 0;)
+  else if (department->parent_id > 0 && !check_department_exists (db, department->parent_id, error))
+    field = "parent";
+  else
     {
-      gint64 next = 0;
-      if (cursor == id)
+      /* Walk up from the new parent: meeting the department itself would make a loop. */
+      for (gint64 cursor = department->parent_id; department->id > 0 && cursor > 0;)
         {
-          g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_DEPARTMENT_CYCLE,
-                       _ ("A department cannot be placed under itself or one of its own units."));
-          return FALSE;
+          gint64 next = 0;
+          if (cursor == department->id)
+            {
+              g_set_error (error, LC_PEOPLE_ERROR, LC_PEOPLE_ERROR_DEPARTMENT_CYCLE,
+                           _ ("A department cannot be placed under itself or one of its own units."));
+              if (bad_field != NULL)
+                *bad_field = "parent";
+              return FALSE;
+            }
+          if (!lc_db_lookup (db, "SELECT coalesce(parent_id, 0) FROM department WHERE id = ?", NULL, cursor, &found,
+                             &next, error))
+            return FALSE;
+          cursor = found ? next : 0;
         }
-      if (!lc_db_lookup (db, "SELECT coalesce(parent_id, 0) FROM department WHERE id = ?", NULL, cursor, &found, &next,
-                         error))
-        return FALSE;
-      cursor = found ? next : 0;
+      return TRUE;
     }
-  return TRUE;
+  if (bad_field != NULL)
+    *bad_field = field;
+  return FALSE;
+}
+
+gboolean
+lc_people_validate_department (LcSession *session, const LcDepartment *department, const char **bad_field,
+                               GError **error)
+{
+  g_return_val_if_fail (LC_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (department != NULL, FALSE);
+  if (bad_field != NULL)
+    *bad_field = NULL;
+  /* A form that may not be saved says so first, whatever else is wrong. */
+  if (!lc_session_require (session, LC_PERM_MANAGE_ROSTER, error))
+    return FALSE;
+  return validate_department (lc_session_get_db (session), department, bad_field, error);
 }
 
 gboolean
@@ -273,7 +297,8 @@ lc_people_add_department (LcSession *session, const char *code, const char *name
   if (!lc_session_require (session, LC_PERM_MANAGE_ROSTER, error))
     return FALSE;
   db = lc_session_get_db (session);
-  if (!validate_department (db, 0, code, name, parent_id, error))
+  if (!validate_department (db, &(LcDepartment){ .code = (char *) code, .name = (char *) name, .parent_id = parent_id },
+                            NULL, error))
     return FALSE;
   if ((stmt = lc_db_prepare (db, insert_sql, error)) == NULL)
     return FALSE;
@@ -299,8 +324,7 @@ lc_people_update_department (LcSession *session, const LcDepartment *department,
   if (!lc_session_require (session, LC_PERM_MANAGE_ROSTER, error))
     return FALSE;
   db = lc_session_get_db (session);
-  if (!check_department_exists (db, department->id, error)
-      || !validate_department (db, department->id, department->code, department->name, department->parent_id, error))
+  if (!check_department_exists (db, department->id, error) || !validate_department (db, department, NULL, error))
     return FALSE;
   if ((stmt = lc_db_prepare (db, update_sql, error)) == NULL)
     return FALSE;
@@ -536,6 +560,10 @@ lc_people_validate_officer (LcSession *session, const LcOfficer *officer, const 
 {
   g_return_val_if_fail (LC_IS_SESSION (session), FALSE);
   g_return_val_if_fail (officer != NULL, FALSE);
+  if (bad_field != NULL)
+    *bad_field = NULL;
+  if (!lc_session_require (session, LC_PERM_MANAGE_ROSTER, error))
+    return FALSE;
   return validate_officer (lc_session_get_db (session), officer, bad_field, error);
 }
 

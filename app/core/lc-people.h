@@ -192,6 +192,12 @@ LcCertStatus lc_certificate_effective_status (const LcCertificate *certificate, 
 
 /* Departments ---------------------------------------------------------- */
 
+/* The checks (and messages) of add/update without storing; @department->id
+ * 0 means a new one. On failure *bad_field (if not NULL) names the member at
+ * fault: "code", "name" or "parent"; NULL when it is not one field's
+ * (permission first, as for officers). */
+gboolean lc_people_validate_department (LcSession *session, const LcDepartment *department, const char **bad_field,
+                                        GError **error);
 gboolean lc_people_add_department (LcSession *session, const char *code, const char *name, gint64 parent_id,
                                    gint64 *out_id, GError **error);
 gboolean lc_people_update_department (LcSession *session, const LcDepartment *department, GError **error);
@@ -208,7 +214,8 @@ char *lc_people_department_path (LcSession *session, gint64 department_id, GErro
  * so dialogs can show them inline. @officer->id 0 means a new officer. On
  * failure *bad_field (if not NULL) names the member at fault: "staff_no",
  * "name", "department", "field", "post", "status" or "phone"; NULL when the
- * failure is not one field's (storage). */
+ * failure is not one field's (permission, storage). Sessions without
+ * LC_PERM_MANAGE_ROSTER get the permission error first. */
 gboolean lc_people_validate_officer (LcSession *session, const LcOfficer *officer, const char **bad_field,
                                      GError **error);
 gboolean lc_people_add_officer (LcSession *session, const LcOfficer *officer, gint64 *out_id, GError **error);

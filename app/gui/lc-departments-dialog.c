@@ -241,47 +241,27 @@ read_form (LcDepartmentsDialog *self)
   return department;
 }
 
-/* Stores @department, or only tries to when @dry_run: the core has no
- * separate check for departments (lc_people_validate_officer() has no
- * twin yet), so the form is tried in a transaction that is rolled back,
- * and the message is the one that saving would give. */
+/* Stores @department (@department->id 0 adds it). */
 static gboolean
-store_form (LcDepartmentsDialog *self, const LcDepartment *department, gboolean dry_run, gint64 *out_id, GError **error)
+store_form (LcDepartmentsDialog *self, const LcDepartment *department, gint64 *out_id, GError **error)
 {
-  LcDb *db = lc_session_get_db (self->session);
-  gboolean ok;
-
-  if (dry_run && !lc_db_begin (db, error))
-    return FALSE;
   if (department->id == 0)
-    ok = lc_people_add_department (self->session, department->code, department->name, department->parent_id, out_id,
-                                   error);
-  else
-    ok = lc_people_update_department (self->session, department, error);
-  if (dry_run)
-    lc_db_rollback (db);
-  return ok;
+    return lc_people_add_department (self->session, department->code, department->name, department->parent_id, out_id,
+                                     error);
+  return lc_people_update_department (self->session, department, error);
 }
 
-/* The control that the core's complaint is about. */
+/* The control for the member the core names ("code", "name", "parent"). */
 static GtkWidget *
-control_for_error (LcDepartmentsDialog *self, const LcDepartment *form, const GError *error)
+control_for_field (LcDepartmentsDialog *self, const char *bad_field)
 {
-  if (error->domain != LC_PEOPLE_ERROR)
-    return NULL;
-  switch (error->code)
-    {
-    case LC_PEOPLE_ERROR_DUPLICATE_DEPARTMENT:
-      return GTK_WIDGET (self->code_entry);
-    case LC_PEOPLE_ERROR_DEPARTMENT_CYCLE:
-    case LC_PEOPLE_ERROR_UNKNOWN_DEPARTMENT:
-      return GTK_WIDGET (self->parent_dropdown);
-    case LC_PEOPLE_ERROR_MISSING_VALUE:
-      /* The core checks the code before the name. */
-      return GTK_WIDGET (*form->code == '\0' ? self->code_entry : self->name_entry);
-    default:
-      return NULL;
-    }
+  if (g_strcmp0 (bad_field, "code") == 0)
+    return GTK_WIDGET (self->code_entry);
+  if (g_strcmp0 (bad_field, "name") == 0)
+    return GTK_WIDGET (self->name_entry);
+  if (g_strcmp0 (bad_field, "parent") == 0)
+    return GTK_WIDGET (self->parent_dropdown);
+  return NULL;
 }
 
 /* The place of @control in the form: code, name, parent. A complaint
@@ -328,17 +308,17 @@ validate (LcDepartmentsDialog *self)
 {
   g_autoptr (LcDepartment) form = read_form (self);
   g_autoptr (GError) error = NULL;
-  gboolean valid;
-
+  const char *bad_field = NULL;
   GtkWidget *culprit = NULL;
+  gboolean valid;
 
   /* An untouched new form is empty: nothing to add, nothing to say yet. */
   if (self->editing_id == 0 && self->touched < 0)
     valid = FALSE;
   else
-    valid = store_form (self, form, TRUE, NULL, &error);
+    valid = lc_people_validate_department (self->session, form, &bad_field, &error);
   if (!valid && error != NULL)
-    culprit = control_for_error (self, form, error);
+    culprit = control_for_field (self, bad_field);
 
   /* A complaint about a control waits until the user has changed it or
    * one after it: no “name is required” while the code is being typed. */
@@ -486,9 +466,13 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gint64 id = form->id;
   guint position;
 
-  if (!store_form (self, form, FALSE, &id, &error))
+  if (!store_form (self, form, &id, &error))
     {
-      mark_culprit (self, control_for_error (self, form, error), error->message);
+      const char *bad_field = NULL;
+
+      /* The same checks name the field; a storage failure names none. */
+      lc_people_validate_department (self->session, form, &bad_field, NULL);
+      mark_culprit (self, control_for_field (self, bad_field), error->message);
       show_error (self, error->message);
       return;
     }

@@ -1404,6 +1404,48 @@ START_TEST (test_action_allowed_matches_transition)
 }
 END_TEST
 
+/* What the departments dialog marks: the member lc_people_validate_department() blames. */
+START_TEST (test_validate_department_names_the_field)
+{
+  gint64 city = lc_test_add_department ("ZF", "综合行政执法局", 0);
+  gint64 unit = lc_test_add_department ("ZF-01", "执法一大队", city);
+  g_autoptr (LcSession) trainer = lc_test_session (LC_ROLE_TRAINER, 0);
+  const struct
+  {
+    LcDepartment department;
+    const char *bad_field;
+  } cases[] = {
+    { { .code = (char *) "", .name = (char *) "法规科", .parent_id = city }, "code" },
+    { { .code = (char *) "ZF 02", .name = (char *) "法规科", .parent_id = city }, "code" },
+    { { .code = (char *) "ZF-01", .name = (char *) "法规科", .parent_id = city }, "code" },
+    { { .code = (char *) "ZF-02", .name = (char *) "", .parent_id = city }, "name" },
+    { { .code = (char *) "ZF-02", .name = (char *) "法规科", .parent_id = 999 }, "parent" },
+    { { .id = city, .code = (char *) "ZF", .name = (char *) "综合行政执法局", .parent_id = unit }, "parent" },
+    { { .code = (char *) "ZF-02", .name = (char *) "法规科", .parent_id = city }, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      const char *bad_field = "unset";
+      gboolean valid = lc_people_validate_department (lc_test.system, &cases[i].department, &bad_field, &error);
+
+      ck_assert_msg (valid == (cases[i].bad_field == NULL), "case %u: %s", i, error ? error->message : "valid");
+      if (!valid)
+        ck_assert_msg (g_strcmp0 (bad_field, cases[i].bad_field) == 0, "case %u: blamed %s", i, bad_field);
+    }
+  /* A session that may not save is told so before anything else. */
+  {
+    g_autoptr (GError) error = NULL;
+    const char *bad_field = "unset";
+
+    ck_assert (!lc_people_validate_department (trainer, &cases[0].department, &bad_field, &error));
+    lc_test_assert_error (error, LC_AUTH_ERROR, LC_AUTH_ERROR_PERMISSION_DENIED);
+    ck_assert_ptr_null (bad_field);
+  }
+}
+END_TEST
+
 static Suite *
 people_suite (void)
 {
@@ -1414,6 +1456,7 @@ people_suite (void)
   tcase_add_checked_fixture (tc, lc_test_setup, lc_test_teardown);
   tcase_add_test (tc, test_department_add_find);
   tcase_add_test (tc, test_department_find_errors);
+  tcase_add_test (tc, test_validate_department_names_the_field);
   tcase_add_loop_test (tc, test_department_errors, 0, G_N_ELEMENTS (department_error_cases));
   tcase_add_test (tc, test_department_update);
   tcase_add_test (tc, test_department_cycle);
