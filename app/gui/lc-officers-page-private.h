@@ -1,4 +1,5 @@
-/* lc-officers-page-private.h: the roster page's parts, for its tests. */
+/* lc-officers-page-private.h: the roster page's parts, for its sibling
+ * lc-officers-page-transfer.c and its tests. */
 #pragma once
 
 #include "lc-officer-detail.h"
@@ -55,6 +56,15 @@ struct _LcOfficersPage
   guint job_serial;
   gboolean loaded; /* once the first load has finished */
 };
+
+/* Shared by lc-officers-page.c and lc-officers-page-transfer.c. */
+GtkWindow *_lc_officers_page_parent_window (LcOfficersPage *self);
+void _lc_officers_page_update_count (LcOfficersPage *self);
+void _lc_officers_page_update_actions (LcOfficersPage *self);
+/* The "officers.import" and "officers.export" actions: choose a file, then
+ * _lc_officers_page_import_file() or _lc_officers_page_export_file(). */
+void _lc_officers_page_import_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
+void _lc_officers_page_export_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
 
 /* TRUE while the roster loads, an import or export runs, or a filter or
  * sort has not finished. */
