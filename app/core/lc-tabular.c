@@ -10,6 +10,7 @@
 
 #include "lc-tabular.h"
 #include "lc-i18n.h"
+#include "lc-tabular-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -34,7 +35,8 @@ struct _LcTable
 {
   char *source;
   const char *encoding; /* static */
-  char *buffer;         /* owns the text of every cell */
+  char *buffer;         /* owns the text of every CSV cell */
+  GStringChunk *chunk;  /* owns the text of cells added by lc_table_append_row() */
   const char **cells;   /* slices of buffer, row after row */
   guint n_cells;
   guint cells_allocated;
@@ -52,6 +54,8 @@ lc_table_free (LcTable *table)
     return;
   g_free (table->source);
   g_free (table->buffer);
+  if (table->chunk != NULL)
+    g_string_chunk_free (table->chunk);
   g_free (table->cells);
   g_free (table->rows);
   g_free (table);
@@ -619,5 +623,55 @@ lc_table_row_is_blank (const LcTable *table, guint row)
   for (guint i = 0; i < r->n_cells; i++)
     if (table->cells[r->first_cell + i][0] != '\0')
       return FALSE;
+  return TRUE;
+}
+
+LcTable *
+lc_table_new (const char *source, const char *encoding)
+{
+  LcTable *table = g_new0 (LcTable, 1);
+
+  table->source = g_strdup (source);
+  table->encoding = encoding;
+  table->chunk = g_string_chunk_new (64 * 1024);
+  return table;
+}
+
+void
+lc_table_append_row (LcTable *table, const char *const *cells, guint n_cells)
+{
+  Row row = { table->n_cells, n_cells };
+
+  g_return_if_fail (table != NULL && table->chunk != NULL);
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const char *cell = cells[i];
+      g_autofree char *copy = NULL;
+
+      if (cell == NULL || cell[0] == '\0')
+        {
+          add_cell (table, "");
+          continue;
+        }
+      copy = g_strdup (cell);
+      add_cell (table, g_string_chunk_insert (table->chunk, trim (copy, copy + strlen (copy))));
+    }
+  add_row (table, row);
+}
+
+gboolean
+lc_table_finish (LcTable *table, GError **error)
+{
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  while (table->n_rows > 0 && lc_table_row_is_blank (table, table->n_rows - 1))
+    table->n_rows--;
+  if (table->n_rows == 0)
+    {
+      g_set_error (error, LC_TABULAR_ERROR, LC_TABULAR_ERROR_EMPTY, _ ("%s: the file is empty (it has no header row)"),
+                   table->source);
+      return FALSE;
+    }
   return TRUE;
 }

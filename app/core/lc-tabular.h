@@ -1,4 +1,4 @@
-/* lc-tabular.h: reading spreadsheets (CSV now; XLSX later) into rows of text
+/* lc-tabular.h: reading spreadsheets (CSV and XLSX) into rows of text
  * cells that remember where they came from, so that every import error can
  * name the file, the row and the column. Pure: no database.
  *
@@ -28,6 +28,9 @@ G_BEGIN_DECLS
  * @LC_TABULAR_ERROR_SYNTAX: a quoted cell is never closed, or text follows a closing quote
  * @LC_TABULAR_ERROR_TOO_LARGE: over the size caps (file, cells per row, cell length)
  * @LC_TABULAR_ERROR_EMPTY: the file has no header row
+ * @LC_TABULAR_ERROR_FORMAT: not an XLSX workbook, a part of it is missing or
+ *   its XML is malformed (message gives the part and the line), or the sheet
+ *   asked for does not exist
  */
 typedef enum
 {
@@ -36,6 +39,7 @@ typedef enum
   LC_TABULAR_ERROR_SYNTAX,
   LC_TABULAR_ERROR_TOO_LARGE,
   LC_TABULAR_ERROR_EMPTY,
+  LC_TABULAR_ERROR_FORMAT,
 } LcTabularError;
 
 GQuark lc_tabular_error_quark (void);
@@ -50,9 +54,23 @@ LcTable *lc_table_read_csv (const char *path, GError **error);
 LcTable *lc_table_parse_csv (const char *data, gsize length, const char *source_name, GError **error);
 void lc_table_free (LcTable *table);
 
+/* XLSX (Office Open XML workbooks, as Excel, WPS and LibreOffice save them).
+ * @sheet names the worksheet; NULL reads the first. Row index r is the
+ * sheet's row r + 1, gaps included as blank rows; cells are placed by their
+ * references. Values are the text a user sees, as far as the file tells:
+ * strings (shared, inline, formula results), numbers as written ("42",
+ * "-1.5"), numbers in date-formatted cells as YYYY-MM-DD, booleans as "1"
+ * and "0", errors as their text ("#N/A"). The source is "FILE.xlsx[sheet]",
+ * or "FILE.xlsx" when the workbook has a single sheet. Entry sizes,
+ * compression ratios, the number of shared strings, columns and cell lengths
+ * are capped (LC_TABULAR_ERROR_TOO_LARGE) against zip bombs. */
+LcTable *lc_table_read_xlsx (const char *path, const char *sheet, GError **error);
+/* The workbook's sheet names, in the order of its tabs. */
+GStrv lc_xlsx_sheet_names (const char *path, GError **error);
+
 /* The file's base name, as used in messages. */
 const char *lc_table_source (const LcTable *table);
-/* "UTF-8" or "GB18030". */
+/* "UTF-8" or "GB18030" (always "UTF-8" for XLSX). */
 const char *lc_table_encoding (const LcTable *table);
 /* Rows, the header included (row index 0). Blank rows at the end are dropped. */
 guint lc_table_n_rows (const LcTable *table);
