@@ -31,6 +31,10 @@
 #define MAX_SHEETS 4096
 /* Excel's own limit. */
 #define MAX_ROW 1048576
+/* Cells are stored densely, empty ones between included, so a sparse sheet
+ * (one cell at column AMJ on every row) would cost far more memory than its
+ * XML; this caps that at about 128 MB of cell pointers. */
+#define MAX_CELLS (16 * 1024 * 1024)
 
 #define CHUNK_BYTES (64 * 1024)
 
@@ -670,6 +674,7 @@ typedef struct
   guint row;          /* the sheet's row number being read, 0 before any */
   guint next_column;  /* for cells without a reference */
   GPtrArray *cells;   /* of the row being read, by column; NULL entries empty */
+  guint64 n_cells;    /* in the rows flushed to the table */
   gboolean in_row;    /* inside <row> */
   gboolean in_cell;   /* inside <c> */
   guint column;       /* of the cell being read */
@@ -728,6 +733,7 @@ static void
 flush_row (Sheet *sheet)
 {
   lc_table_append_row (sheet->table, (const char *const *) sheet->cells->pdata, sheet->cells->len);
+  sheet->n_cells += sheet->cells->len;
   g_ptr_array_set_size (sheet->cells, 0);
 }
 
@@ -912,6 +918,13 @@ finish_cell (Sheet *sheet)
   if (sheet->column >= LC_TABULAR_MAX_COLUMNS)
     {
       g_autofree char *reason = g_strdup_printf (_ ("a row may have at most %u columns"), LC_TABULAR_MAX_COLUMNS);
+
+      stop_at_cell (sheet, LC_TABULAR_ERROR_TOO_LARGE, reason);
+      return;
+    }
+  if (sheet->n_cells + sheet->column + 1 > MAX_CELLS)
+    {
+      g_autofree char *reason = g_strdup_printf (_ ("the sheet has more than %u cells"), (guint) MAX_CELLS);
 
       stop_at_cell (sheet, LC_TABULAR_ERROR_TOO_LARGE, reason);
       return;
