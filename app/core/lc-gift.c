@@ -1003,8 +1003,8 @@ write_stem (GString *out, const LcGiftQuestion *q)
       escape (out, q->name, FALSE);
       g_string_append (out, "::");
     }
-  else if (g_str_has_prefix (stem, "//"))
-    guard = TRUE; /* else the line would read as a comment */
+  else if (g_str_has_prefix (stem, "//") || g_str_has_prefix (stem, UTF8_BOM))
+    guard = TRUE; /* else the line would read as a comment, or a leading BOM be dropped */
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (g_str_has_prefix (stem, markers[i]))
       guard = TRUE; /* else the stem's own text would read as a marker */

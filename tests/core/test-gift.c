@@ -476,7 +476,9 @@ END_TEST
 /* Stems that would read back as something else unless the writer guards them. */
 START_TEST (test_write_guards)
 {
-  static const char *const stems[] = { "// not a comment", "[html] not a marker", "[moodle]x", "a ____ b" };
+  static const char *const stems[] = { "// not a comment", "[html] not a marker", "[moodle]x", "a ____ b",
+                                       "\xef\xbb\xbf"
+                                       "BOM" };
   g_autoptr (GPtrArray) questions = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_gift_question_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (stems); i++)
@@ -499,6 +501,31 @@ START_TEST (test_canonical_file_identity)
   ck_assert_uint_eq (questions->len, 8);
   ck_assert_str_eq (written, text);
   assert_round_trip (questions);
+}
+END_TEST
+
+/* Inputs the fuzzer found (tests/fuzz/fuzz-gift.c): each must either be
+ * refused or survive the round trip. */
+static const char *const fuzz_regressions[] = {
+  /* A BOM that is not the file's first bytes belongs to the stem. */
+  "// c\n\xef\xbb\xbfQ{T}",
+};
+
+START_TEST (test_fuzz_regressions)
+{
+  const char *input = fuzz_regressions[_i];
+  LcGiftParseFlags flags[] = { LC_GIFT_PARSE_DEFAULT, LC_GIFT_SKIP_UNSUPPORTED };
+
+  for (guint f = 0; f < G_N_ELEMENTS (flags); f++)
+    {
+      g_autoptr (GPtrArray) questions = NULL;
+      g_autoptr (GError) error = NULL;
+
+      if (lc_gift_parse (input, strlen (input), "fuzz.gift", flags[f], &questions, NULL, &error))
+        assert_round_trip (questions);
+      else
+        ck_assert_ptr_nonnull (error);
+    }
 }
 END_TEST
 
@@ -590,6 +617,7 @@ gift_suite (void)
   tcase_add_test (tc, test_write_guards);
   tcase_add_test (tc, test_canonical_file_identity);
   tcase_add_loop_test (tc, test_fixture_round_trip, 0, G_N_ELEMENTS (round_trip_fixtures));
+  tcase_add_loop_test (tc, test_fuzz_regressions, 0, G_N_ELEMENTS (fuzz_regressions));
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("question-bank");
