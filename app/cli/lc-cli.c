@@ -11,6 +11,7 @@
 
 #include "lc-cli.h"
 #include "lc-i18n.h"
+#include "lc-law.h"
 #include "lc-units.h"
 
 #define PROGRAM "lexcert-cli"
@@ -23,6 +24,7 @@ static const LcCliCommand commands[] = {
   { "certs", lc_cli_cmd_certs, N_ ("Issue enforcement certificates and change their status") },
   { "training", lc_cli_cmd_training, N_ ("Record and list training hours") },
   { "users", lc_cli_cmd_users, N_ ("Manage user accounts") },
+  { "laws", lc_cli_cmd_laws, N_ ("List, show, import and compare statutes") },
   { "backup", lc_cli_cmd_backup, N_ ("Copy the database safely while it is in use") },
   { "check", lc_cli_cmd_check, N_ ("Check the database for damage") },
 };
@@ -269,7 +271,7 @@ lc_cli_open (LcCli *cli, GError **error)
                    _ ("There is no database “%s”. Create it with “lexcert-cli init”."), cli->database_path);
       return FALSE;
     }
-  if ((db = lc_db_open (cli->database_path, error)) == NULL)
+  if ((db = lc_db_open (cli->database_path, error)) == NULL || !lc_law_ensure_shipped (db, error))
     return FALSE;
   if (cli->user != NULL)
     {

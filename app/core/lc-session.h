@@ -35,6 +35,8 @@ typedef enum
  * @LC_PERM_RECORD_TRAINING: record training hours
  * @LC_PERM_MANAGE_USERS: add users, reset passwords, disable accounts
  * @LC_PERM_MAINTAIN: back up and check the database, load demo data
+ * @LC_PERM_MANAGE_CONTENT: import and change statutes and the question bank
+ *   (trainers and administrators)
  */
 typedef enum
 {
@@ -44,6 +46,7 @@ typedef enum
   LC_PERM_RECORD_TRAINING,
   LC_PERM_MANAGE_USERS,
   LC_PERM_MAINTAIN,
+  LC_PERM_MANAGE_CONTENT,
 } LcPermission;
 
 #define LC_TYPE_SESSION (lc_session_get_type ())

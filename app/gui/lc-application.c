@@ -5,6 +5,7 @@
 
 #include "lc-application.h"
 #include "lc-i18n.h"
+#include "lc-law.h"
 #include "lc-login-dialog.h"
 #include "lc-message-dialog.h"
 #include "lc-password-dialog.h"
@@ -181,6 +182,9 @@ lc_application_activate (GApplication *application)
     {
       path = self->database_path != NULL ? g_strdup (self->database_path) : lc_db_default_path ();
       self->db = lc_db_open (path, &error);
+      /* Every database carries the statute texts the program ships. */
+      if (self->db != NULL && !lc_law_ensure_shipped (self->db, &error))
+        g_clear_pointer (&self->db, lc_db_unref);
       if (self->db == NULL)
         {
           g_autofree char *body = NULL;
