@@ -1138,6 +1138,128 @@ add_segment (GPtrArray *segments, LcDiffKind kind, const gunichar *chars, glong 
   g_ptr_array_add (segments, last);
 }
 
+/* The characters deleted and inserted in the run of edits that ends before
+ * (@step -1) or starts after (@step 1) segment @i. */
+static void
+edit_run_lengths (GPtrArray *segments, guint i, int step, glong *deleted, glong *inserted)
+{
+  *deleted = 0;
+  *inserted = 0;
+  for (gint64 k = (gint64) i + step; k >= 0 && k < (gint64) segments->len; k += step)
+    {
+      LcDiffSegment *segment = g_ptr_array_index (segments, k);
+
+      if (segment->kind == LC_DIFF_EQUAL)
+        break;
+      if (segment->kind == LC_DIFF_DELETE)
+        *deleted += g_utf8_strlen (segment->text, -1);
+      else
+        *inserted += g_utf8_strlen (segment->text, -1);
+    }
+}
+
+/* Each run between equal segments as one deletion and then one insertion. */
+static GPtrArray *
+merge_edit_runs (GPtrArray *segments)
+{
+  GPtrArray *merged = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_diff_segment_free);
+  g_autoptr (GString) deleted = g_string_new (NULL);
+  g_autoptr (GString) inserted = g_string_new (NULL);
+
+  for (guint i = 0; i <= segments->len; i++)
+    {
+      LcDiffSegment *segment = i < segments->len ? g_ptr_array_index (segments, i) : NULL;
+
+      if (segment != NULL && segment->kind == LC_DIFF_DELETE)
+        {
+          g_string_append (deleted, segment->text);
+          continue;
+        }
+      if (segment != NULL && segment->kind == LC_DIFF_INSERT)
+        {
+          g_string_append (inserted, segment->text);
+          continue;
+        }
+      if (deleted->len > 0)
+        {
+          LcDiffSegment *run = g_new0 (LcDiffSegment, 1);
+          run->kind = LC_DIFF_DELETE;
+          run->text = g_strdup (deleted->str);
+          g_ptr_array_add (merged, run);
+          g_string_truncate (deleted, 0);
+        }
+      if (inserted->len > 0)
+        {
+          LcDiffSegment *run = g_new0 (LcDiffSegment, 1);
+          run->kind = LC_DIFF_INSERT;
+          run->text = g_strdup (inserted->str);
+          g_ptr_array_add (merged, run);
+          g_string_truncate (inserted, 0);
+        }
+      if (segment != NULL)
+        {
+          LcDiffSegment *last = merged->len > 0 ? g_ptr_array_index (merged, merged->len - 1) : NULL;
+
+          if (last != NULL && last->kind == LC_DIFF_EQUAL)
+            {
+              char *joined = g_strconcat (last->text, segment->text, NULL);
+              g_free (last->text);
+              last->text = joined;
+            }
+          else
+            {
+              LcDiffSegment *copy = g_new0 (LcDiffSegment, 1);
+              copy->kind = LC_DIFF_EQUAL;
+              copy->text = g_strdup (segment->text);
+              g_ptr_array_add (merged, copy);
+            }
+        }
+    }
+  g_ptr_array_unref (segments);
+  return merged;
+}
+
+/* A shortest edit script of Chinese text is full of one-character
+ * coincidences (行{+政行+}为) that no reader wants. As diff-match-patch's
+ * semantic cleanup does, an equal run no longer than the edits on both
+ * sides of it becomes part of them; both texts still rebuild exactly. */
+static GPtrArray *
+cleanup_semantic (GPtrArray *segments)
+{
+  gboolean changed = TRUE;
+
+  segments = merge_edit_runs (segments);
+  while (changed)
+    {
+      changed = FALSE;
+      for (guint i = 1; i + 1 < segments->len; i++)
+        {
+          LcDiffSegment *segment = g_ptr_array_index (segments, i);
+          glong before_deleted, before_inserted, after_deleted, after_inserted, length;
+
+          if (segment->kind != LC_DIFF_EQUAL)
+            continue;
+          edit_run_lengths (segments, i, -1, &before_deleted, &before_inserted);
+          edit_run_lengths (segments, i, 1, &after_deleted, &after_inserted);
+          length = g_utf8_strlen (segment->text, -1);
+          if (length > MAX (before_deleted, before_inserted) || length > MAX (after_deleted, after_inserted))
+            continue;
+          {
+            LcDiffSegment *insert = g_new0 (LcDiffSegment, 1);
+
+            insert->kind = LC_DIFF_INSERT;
+            insert->text = g_strdup (segment->text);
+            segment->kind = LC_DIFF_DELETE;
+            g_ptr_array_insert (segments, i + 1, insert);
+          }
+          segments = merge_edit_runs (segments);
+          changed = TRUE;
+          break;
+        }
+    }
+  return segments;
+}
+
 GPtrArray *
 lc_text_diff (const char *old_text, const char *new_text)
 {
@@ -1189,7 +1311,7 @@ lc_text_diff (const char *old_text, const char *new_text)
     }
 #undef LCS
   add_segment (segments, LC_DIFF_EQUAL, a + n - suffix, suffix);
-  return segments;
+  return cleanup_semantic (segments);
 }
 
 /* The sorted character bigrams of a text, as (first << 32 | second). */

@@ -541,6 +541,17 @@ START_TEST (test_text_diff)
     ck_assert_int_eq (s->kind, LC_DIFF_INSERT);
     ck_assert_str_eq (s->text, "五");
   }
+  {
+    /* Swapped words read as one replacement, not as islands of one shared character. */
+    g_autoptr (GPtrArray) segments = lc_text_diff ("依法保障和监督行政机关", "依法监督和保障行政机关");
+    static const char *const expected[] = { "依法", "保障和监督", "监督和保障", "行政机关" };
+
+    ck_assert_uint_eq (segments->len, 4);
+    for (guint i = 0; i < 4; i++)
+      ck_assert_str_eq (((LcDiffSegment *) g_ptr_array_index (segments, i))->text, expected[i]);
+    ck_assert_int_eq (((LcDiffSegment *) g_ptr_array_index (segments, 1))->kind, LC_DIFF_DELETE);
+    ck_assert_int_eq (((LcDiffSegment *) g_ptr_array_index (segments, 2))->kind, LC_DIFF_INSERT);
+  }
   ck_assert (lc_text_similarity ("甲乙丙丁", "甲乙丙丁") == 1.0);
   ck_assert (lc_text_similarity ("甲乙丙丁", "戊己庚辛") == 0.0);
 }
