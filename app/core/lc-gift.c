@@ -231,46 +231,45 @@ static const struct
 static gboolean
 is_special (char c)
 {
-  return c != '\0' && strchr ("~=#{}\\:", c) != NULL;
+  switch (c)
+    {
+    case '~':
+    case '=':
+    case '#':
+    case '{':
+    case '}':
+    case '\\':
+    case ':':
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 /* Unescapes [start, end); trims the result when @trim, and gives NULL for an empty one when @empty_is_null. */
 static char *
 unescape_full (const char *start, const char *end, gboolean trim, gboolean empty_is_null)
 {
-  GString *out = g_string_sized_new (end - start);
+  /* Unescaping only shrinks the text. */
+  char *out = g_malloc (end - start + 1);
+  char *o = out;
 
   for (const char *p = start; p < end; p++)
     {
-      if (*p == '\\' && p + 1 < end)
+      if (*p == '\\' && p + 1 < end && (is_special (p[1]) || p[1] == '-' || p[1] == 'n'))
         {
-          char c = p[1];
-          if (is_special (c) || c == '-')
-            {
-              g_string_append_c (out, c);
-              p++;
-              continue;
-            }
-          if (c == 'n')
-            {
-              g_string_append_c (out, '\n');
-              p++;
-              continue;
-            }
+          p++;
+          *o++ = *p == 'n' ? '\n' : *p;
         }
-      g_string_append_c (out, *p);
+      else
+        *o++ = *p;
     }
+  *o = '\0';
   if (trim)
-    {
-      g_strstrip (out->str);
-      out->len = strlen (out->str);
-    }
-  if (empty_is_null && out->len == 0)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  return g_string_free (out, FALSE);
+    g_strstrip (out);
+  if (empty_is_null && *out == '\0')
+    g_clear_pointer (&out, g_free);
+  return out;
 }
 
 static char *
@@ -279,10 +278,13 @@ unescape (const char *start, const char *end, gboolean empty_is_null)
   return unescape_full (start, end, TRUE, empty_is_null);
 }
 
-/* The first unescaped occurrence in [p, end) of any character of @chars, or NULL. */
+/* The first unescaped occurrence in [p, end) of either character of @chars (one or two), or NULL. */
 static const char *
 find_unescaped (const char *p, const char *end, const char *chars)
 {
+  char a = chars[0];
+  char b = chars[1] != '\0' ? chars[1] : a;
+
   for (; p < end; p++)
     {
       if (*p == '\\')
@@ -290,7 +292,7 @@ find_unescaped (const char *p, const char *end, const char *chars)
           p++;
           continue;
         }
-      if (strchr (chars, *p) != NULL)
+      if (*p == a || *p == b)
         return p;
     }
   return NULL;
@@ -877,21 +879,28 @@ lc_gift_parse (const char *text, gsize length, const char *source_name, LcGiftPa
 static void
 escape (GString *out, const char *text, gboolean in_answers)
 {
-  for (const char *p = text; *p; p++)
+  const char *run = text;
+  const char *p;
+
+  for (p = text; *p; p++)
     {
+      const char *replacement;
+      char pair[3] = { '\\', *p, '\0' };
+
       if (is_special (*p))
-        {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, *p);
-        }
+        replacement = pair;
       else if (*p == '\n')
-        g_string_append (out, "\\n");
+        replacement = "\\n";
       else if (in_answers && *p == '-' && p[1] == '>')
         /* "->" would make the reader take the answers for a matching question. */
-        g_string_append (out, "\\-");
+        replacement = "\\-";
       else
-        g_string_append_c (out, *p);
+        continue;
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, replacement);
+      run = p + 1;
     }
+  g_string_append_len (out, run, p - run);
 }
 
 static void
@@ -971,7 +980,8 @@ write_option (GString *out, const LcGiftQuestion *q, const LcGiftOption *o)
   gboolean equal = q->type == LC_GIFT_SHORT || (q->type == LC_GIFT_SINGLE && o->correct);
 
   g_string_append_c (out, equal ? '=' : '~');
-  if (equal ? o->weight != 100.0 : o->weight != 0.0)
+  /* A text that starts with "%" would read back as a weight unless one goes first. */
+  if ((equal ? o->weight != 100.0 : o->weight != 0.0) || o->text[0] == '%')
     write_weight (out, o->weight);
   escape (out, o->text, TRUE);
   if (o->feedback != NULL && *o->feedback != '\0')

@@ -509,6 +509,9 @@ END_TEST
 static const char *const fuzz_regressions[] = {
   /* A BOM that is not the file's first bytes belongs to the stem. */
   "// c\n\xef\xbb\xbfQ{T}",
+  /* An answer text that starts with "%" once its weight or an escaped line break is gone. */
+  "Q{~%0%%50%x =y}",
+  "Q{~\\n%50%x =%100%%y}",
 };
 
 START_TEST (test_fuzz_regressions)
@@ -583,6 +586,37 @@ START_TEST (test_empty_input)
 }
 END_TEST
 
+/* The bench target is 50,000 questions imported in 3 s, database included;
+ * the reader's share must be well below that. */
+START_TEST (test_large)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GPtrArray) questions = NULL;
+  g_autofree char *written = NULL;
+  gint64 start, elapsed;
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_string_append_printf (text, "$CATEGORY: 行政处罚法/第%u章\n\n", i % 7);
+      g_string_append_printf (text,
+                              "// @uid b-%05u  @difficulty %u  @basis administrative-penalty-law@2021-01-22#%u\n"
+                              "::处罚种类%u::下列哪一项不属于行政处罚的种类？{\n=记过\n~通报批评\n~限制从业\n"
+                              "~降低资质等级\n####解析：依据第九条，行政处罚的种类包括警告、通报批评。\n}\n\n",
+                              i, i % 5 + 1, i % 86 + 1, i);
+      g_string_append (text, "::多选::下列属于行政处罚的有（多选）{~%50%警告 ~%50%罚款 ~%-100%记过}\n\n");
+      g_string_append (text, "::判断::违法行为在二年内未被发现的，不再给予行政处罚。{T####解析：第三十六条。}\n\n");
+      g_string_append (text, "::填空::违法行为在____内未被发现的，不再给予行政处罚。{=二年 =2年}\n\n");
+      g_string_append (text, "::案例::某局拟对某公司处以罚款，请分析。{####参考答案：当事人有权要求听证。}\n\n");
+    }
+  start = g_get_monotonic_time ();
+  questions = parse_ok (text->str, text->len, LC_GIFT_PARSE_DEFAULT, NULL);
+  written = lc_gift_write (questions, NULL);
+  elapsed = g_get_monotonic_time () - start;
+  ck_assert_uint_eq (questions->len, 50000);
+  ck_assert_msg (elapsed < 5 * G_USEC_PER_SEC, "reading and writing took %" G_GINT64_FORMAT " µs", elapsed);
+}
+END_TEST
+
 static Suite *
 gift_suite (void)
 {
@@ -623,6 +657,11 @@ gift_suite (void)
   tc = tcase_create ("question-bank");
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_question_bank_round_trip);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("performance");
+  tcase_set_timeout (tc, 60);
+  tcase_add_test (tc, test_large);
   suite_add_tcase (s, tc);
 
   return s;
