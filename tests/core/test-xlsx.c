@@ -200,6 +200,58 @@ START_TEST (test_inline_strings)
 }
 END_TEST
 
+#define STYLES_RELS                                                                                                    \
+  "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"                             \
+  "<Relationship Id=\"rId7\" "                                                                                         \
+  "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "                            \
+  "Target=\"worksheets/../worksheets/data.xml\"/>"                                                                     \
+  "<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "     \
+  "Target=\"styles.xml\"/></Relationships>"
+
+/* Style 0 general, 1 a coloured date, 2 elapsed hours, 3 minutes and
+ * seconds, 4 a quoted "m" before a number, 5 built-in 31 (Chinese date),
+ * 6 built-in 22 (date and time); the xf of cellStyleXfs is not a cell style. */
+#define STYLES                                                                                                         \
+  "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><numFmts count=\"4\">"              \
+  "<numFmt numFmtId=\"164\" formatCode=\"[Red]yyyy/mm/dd;@\"/><numFmt numFmtId=\"165\" formatCode=\"[h]:mm:ss\"/>"     \
+  "<numFmt numFmtId=\"166\" formatCode=\"mm:ss\"/><numFmt numFmtId=\"167\" formatCode=\"&quot;m&quot;0.00\"/>"         \
+  "</numFmts><cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs><cellXfs count=\"7\">"                      \
+  "<xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/><xf numFmtId=\"166\"/><xf numFmtId=\"167\"/>"       \
+  "<xf numFmtId=\"31\"/><xf numFmtId=\"22\"/></cellXfs></styleSheet>"
+
+#define STYLED_SHEET                                                                                                   \
+  SHEET_HEAD                                                                                                           \
+      "<row r=\"1\"><c r=\"A1\"><v>45000</v></c><c r=\"B1\" s=\"1\"><v>45000</v></c>"                                  \
+      "<c r=\"C1\" s=\"2\"><v>1.25</v></c><c r=\"D1\" s=\"3\"><v>0.5</v></c><c r=\"E1\" s=\"4\"><v>3</v></c>"          \
+      "<c r=\"F1\" s=\"5\"><v>45000</v></c><c r=\"G1\" s=\"6\"><v>45000.75</v></c>"                                    \
+      "<c r=\"H1\" s=\"99\"><v>7</v></c><c r=\"I1\"><v>5.000</v></c><c r=\"J1\"><v>1E-3</v></c></row>"                 \
+      "<row r=\"2\"><c r=\"A2\" s=\"1\"><v>1</v></c><c r=\"B2\" s=\"1\"><v>59</v></c><c r=\"C2\" s=\"1\"><v>60</v>"    \
+      "</c><c r=\"D2\" s=\"1\"><v>-1</v></c></row>" SHEET_TAIL
+
+START_TEST (test_number_formats)
+{
+  g_autofree char *path = tmp_path ("styles.xlsx");
+  g_autofree char *path_1904 = tmp_path ("mac.xlsx");
+
+  write_zip (path, "xl/workbook.xml", WORKBOOK, "xl/_rels/workbook.xml.rels", STYLES_RELS, "xl/styles.xml", STYLES,
+             "xl/worksheets/data.xml", STYLED_SHEET, NULL);
+  assert_dump (path, NULL,
+               "45000|2023-03-15|1.25|0.5|3|2023-03-15|2023-03-15|7|5|1E-3\n"
+               "1900-01-01|1900-02-28|1900-02-29|-1");
+
+  /* Workbooks of old Mac Excel count days from 1904. */
+  write_zip (
+      path_1904, "xl/workbook.xml",
+      "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+      "<workbookPr date1904=\"1\"/><sheets><sheet name=\"数据\" sheetId=\"1\" r:id=\"rId7\"/></sheets></workbook>",
+      "xl/_rels/workbook.xml.rels", STYLES_RELS, "xl/styles.xml", STYLES, "xl/worksheets/data.xml", STYLED_SHEET, NULL);
+  assert_dump (path_1904, NULL,
+               "45000|2027-03-16|1.25|0.5|3|2027-03-16|2027-03-16|7|5|1E-3\n"
+               "1904-01-02|1904-02-29|1904-03-01|-1");
+}
+END_TEST
+
 START_TEST (test_rich_shared_strings)
 {
   g_autofree char *path = tmp_path ("rich.xlsx");
@@ -701,6 +753,7 @@ xlsx_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_inline_strings);
   tcase_add_test (tc, test_rich_shared_strings);
+  tcase_add_test (tc, test_number_formats);
   tcase_add_test (tc, test_missing_shared_strings);
   tcase_add_test (tc, test_broken_xml);
   tcase_add_test (tc, test_doctype_refused);
