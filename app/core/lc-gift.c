@@ -658,7 +658,7 @@ parse_block (Parser *ps, GError **error)
   open = find_unescaped (p, end, "{}");
   if (open == NULL)
     {
-      unsupported (ps, s + (skip_space (s, end) - s), "description", q->name);
+      unsupported (ps, skip_space (s, end), "description", q->name);
       return TRUE;
     }
   if (*open == '}')
@@ -694,7 +694,7 @@ parse_block (Parser *ps, GError **error)
     return FALSE;
   if (kind != NULL)
     {
-      unsupported (ps, s + (skip_space (s, end) - s), kind, q->name);
+      unsupported (ps, skip_space (s, end), kind, q->name);
       return TRUE;
     }
   g_ptr_array_add (ps->questions, g_steal_pointer (&q));

@@ -160,7 +160,8 @@ gboolean lc_gift_parse (const char *text, gsize length, const char *source_name,
  *
  * It writes what it is given: a single-choice question needs exactly one
  * correct option and a multiple one a positive weight, or the output will not
- * read back. Metadata values are written as they are; keep them to one line.
+ * read back. Categories and metadata values are written as they are: keep
+ * them to one line (the reader never produces anything else).
  *
  * Returns: (transfer full): the text, NUL-terminated.
  */
