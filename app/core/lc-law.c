@@ -643,12 +643,15 @@ store_version_in_transaction (LcDb *db, const LcLawText *text, const char *slug,
     }
   if (id != 0)
     {
-      g_autoptr (LcStmt) clear = lc_db_prepare (db, "DELETE FROM article WHERE law_version_id = ?", error);
+      /* Articles beyond the new count go; the others are updated in place
+       * below, so that their ids (which citations may hold) stay. */
+      g_autoptr (LcStmt) clear = lc_db_prepare (db, "DELETE FROM article WHERE law_version_id = ? AND no > ?", error);
       g_autoptr (LcStmt) update = NULL;
 
       if (clear == NULL)
         return FALSE;
       lc_stmt_bind_int (clear, 1, id);
+      lc_stmt_bind_int (clear, 2, text->articles->len);
       if (!lc_db_step_done (db, clear, error))
         return FALSE;
       update = lc_db_prepare (db, "UPDATE law_version SET title = ?, kind = ?, history = ? WHERE id = ?", error);
@@ -682,7 +685,10 @@ store_version_in_transaction (LcDb *db, const LcLawText *text, const char *slug,
     {
       const LcArticle *article = g_ptr_array_index (text->articles, i);
       g_autoptr (LcStmt) insert = lc_db_prepare (
-          db, "INSERT INTO article (law_version_id, no, label, chapter, section, text) VALUES (?, ?, ?, ?, ?, ?)",
+          db,
+          "INSERT INTO article (law_version_id, no, label, chapter, section, text) VALUES (?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (law_version_id, no) DO UPDATE SET label = excluded.label, chapter = excluded.chapter, "
+          "section = excluded.section, text = excluded.text",
           error);
 
       if (insert == NULL)
@@ -834,30 +840,43 @@ load_shipped_in_transaction (LcDb *db, GPtrArray *missing, GError **error)
   return TRUE;
 }
 
-gboolean
-lc_law_ensure_shipped (LcDb *db, GError **error)
+/* The rows of @rows whose version the database lacks. */
+static GPtrArray *
+missing_versions (LcDb *db, GPtrArray *rows, GError **error)
 {
-  g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GPtrArray) missing = g_ptr_array_new ();
 
-  g_return_val_if_fail (db != NULL, FALSE);
-  if ((rows = read_shipped_index (error)) == NULL)
-    return FALSE;
   for (guint i = 0; i < rows->len; i++)
     {
       IndexRow *row = g_ptr_array_index (rows, i);
       gint64 id = 0;
 
       if (!find_version_id (db, row->slug, row->version, &id, error))
-        return FALSE;
+        return NULL;
       if (id == 0)
         g_ptr_array_add (missing, row);
     }
+  return g_steal_pointer (&missing);
+}
+
+gboolean
+lc_law_ensure_shipped (LcDb *db, GError **error)
+{
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) missing = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  if ((rows = read_shipped_index (error)) == NULL || (missing = missing_versions (db, rows, error)) == NULL)
+    return FALSE;
+  /* The usual case, every time a database is opened: read, no lock. */
   if (missing->len == 0)
     return TRUE;
   if (!lc_db_begin (db, error))
     return FALSE;
-  if (!load_shipped_in_transaction (db, missing, error))
+  /* Another program (the GUI and the CLI on a new file) may have loaded
+   * them while this one waited for the write lock: look again inside. */
+  g_clear_pointer (&missing, g_ptr_array_unref);
+  if ((missing = missing_versions (db, rows, error)) == NULL || !load_shipped_in_transaction (db, missing, error))
     {
       lc_db_rollback (db);
       return FALSE;

@@ -120,8 +120,9 @@ void lc_law_version_free (LcLawVersion *version);
 
 /* Stores one version of the law @slug (created if new) from its Markdown,
  * in one transaction. A version of the same date is refused with
- * LC_LAW_ERROR_DUPLICATE_VERSION unless @replace, which swaps its articles
- * for the new ones. Needs LC_PERM_MANAGE_CONTENT. @version_id may be NULL. */
+ * LC_LAW_ERROR_DUPLICATE_VERSION unless @replace, which puts the new texts
+ * in place: an article whose number stays keeps its id, articles beyond the
+ * new count go. Needs LC_PERM_MANAGE_CONTENT. @version_id may be NULL. */
 gboolean lc_law_import (LcSession *session, const char *markdown, gssize length, const char *slug,
                         const char *version_date, const char *kind, const char *source_name, gboolean replace,
                         gint64 *version_id, GError **error);

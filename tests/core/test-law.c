@@ -300,6 +300,20 @@ START_TEST (test_ensure_shipped)
     ck_assert_uint_eq (count_rows ("article"), total);
   }
 
+  /* A version that went missing comes back, alone. */
+  ck_assert (lc_db_exec (lc_test.db,
+                         "DELETE FROM article WHERE law_version_id = (SELECT id FROM law_version "
+                         "WHERE version_date = '2015-03-15');"
+                         "DELETE FROM law_version WHERE version_date = '2015-03-15'",
+                         &error));
+  lc_test_assert_no_error (error);
+  ck_assert_uint_eq (count_rows ("law_version"), 18);
+  ck_assert (lc_law_ensure_shipped (lc_test.db, &error));
+  lc_test_assert_no_error (error);
+  ck_assert_uint_eq (count_rows ("law_version"), 19);
+  ck_assert_uint_eq (count_rows ("law"), 17);
+  ck_assert_uint_eq (count_rows ("article"), total);
+
   versions = lc_law_list_versions (lc_test.system, NULL, &error);
   lc_test_assert_no_error (error);
   ck_assert_uint_eq (versions->len, 19);
@@ -402,7 +416,7 @@ START_TEST (test_import)
   g_autoptr (LcArticle) article = NULL;
   g_autofree char *before = NULL;
   g_autofree char *changed = NULL;
-  gint64 id = 0, again = 0;
+  gint64 id = 0, again = 0, first_id;
 
   ck_assert (lc_law_import (trainer, small_law, -1, "test-regulation", "2024-01-01", "local-regulation", "t.md", FALSE,
                             &id, &error));
@@ -424,7 +438,8 @@ START_TEST (test_import)
     g_autofree char *after = lc_test_query_text ("SELECT * FROM article ORDER BY id");
     ck_assert_str_eq (before, after);
   }
-  /* …unless replaced. */
+  /* …unless replaced; the articles that stay keep their ids. */
+  first_id = lc_test_query_int ("SELECT id FROM article WHERE no = 1");
   changed = g_strconcat (small_law, "第三条 新增一条。\n", NULL);
   ck_assert (lc_law_import (trainer, changed, -1, "test-regulation", "2024-01-01", "local-regulation", "t.md", TRUE,
                             &again, &error));
@@ -434,6 +449,13 @@ START_TEST (test_import)
   lc_test_assert_no_error (error);
   ck_assert_str_eq (article->text, "新增一条。");
   ck_assert_uint_eq (lc_test_query_int ("SELECT count(*) FROM article"), 3);
+  ck_assert_int_eq (lc_test_query_int ("SELECT id FROM article WHERE no = 1"), first_id);
+  /* Replacing with fewer articles drops the extra one. */
+  ck_assert (lc_law_import (trainer, small_law, -1, "test-regulation", "2024-01-01", "local-regulation", "t.md", TRUE,
+                            NULL, &error));
+  lc_test_assert_no_error (error);
+  ck_assert_uint_eq (lc_test_query_int ("SELECT count(*) FROM article"), 2);
+  ck_assert_int_eq (lc_test_query_int ("SELECT id FROM article WHERE no = 1"), first_id);
 
   /* A parse error stores nothing and names the line. */
   ck_assert (!lc_law_import (trainer, "# 法\n第一条 甲。\n第三条 丙。\n", -1, "broken-law", "2024-01-01",
