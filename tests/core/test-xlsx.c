@@ -221,12 +221,12 @@ END_TEST
 
 #define STYLED_SHEET                                                                                                   \
   SHEET_HEAD                                                                                                           \
-      "<row r=\"1\"><c r=\"A1\"><v>45000</v></c><c r=\"B1\" s=\"1\"><v>45000</v></c>"                                  \
-      "<c r=\"C1\" s=\"2\"><v>1.25</v></c><c r=\"D1\" s=\"3\"><v>0.5</v></c><c r=\"E1\" s=\"4\"><v>3</v></c>"          \
-      "<c r=\"F1\" s=\"5\"><v>45000</v></c><c r=\"G1\" s=\"6\"><v>45000.75</v></c>"                                    \
-      "<c r=\"H1\" s=\"99\"><v>7</v></c><c r=\"I1\"><v>5.000</v></c><c r=\"J1\"><v>1E-3</v></c></row>"                 \
-      "<row r=\"2\"><c r=\"A2\" s=\"1\"><v>1</v></c><c r=\"B2\" s=\"1\"><v>59</v></c><c r=\"C2\" s=\"1\"><v>60</v>"    \
-      "</c><c r=\"D2\" s=\"1\"><v>-1</v></c></row>" SHEET_TAIL
+  "<row r=\"1\"><c r=\"A1\"><v>45000</v></c><c r=\"B1\" s=\"1\"><v>45000</v></c>"                                      \
+  "<c r=\"C1\" s=\"2\"><v>1.25</v></c><c r=\"D1\" s=\"3\"><v>0.5</v></c><c r=\"E1\" s=\"4\"><v>3</v></c>"              \
+  "<c r=\"F1\" s=\"5\"><v>45000</v></c><c r=\"G1\" s=\"6\"><v>45000.75</v></c>"                                        \
+  "<c r=\"H1\" s=\"99\"><v>7</v></c><c r=\"I1\"><v>5.000</v></c><c r=\"J1\"><v>1E-3</v></c></row>"                     \
+  "<row r=\"2\"><c r=\"A2\" s=\"1\"><v>1</v></c><c r=\"B2\" s=\"1\"><v>59</v></c><c r=\"C2\" s=\"1\"><v>60</v>"        \
+  "</c><c r=\"D2\" s=\"1\"><v>-1</v></c></row>" SHEET_TAIL
 
 START_TEST (test_number_formats)
 {
@@ -356,6 +356,24 @@ START_TEST (test_columns_and_cell_caps)
   write_zip (long_cell, "xl/workbook.xml", WORKBOOK, "xl/_rels/workbook.xml.rels", RELS, "xl/worksheets/data.xml",
              long_sheet, NULL);
   assert_error (long_cell, NULL, LC_TABULAR_ERROR_TOO_LARGE, "long.xlsx", "row 2, column C", NULL);
+}
+END_TEST
+
+START_TEST (test_shared_strings_cap)
+{
+  g_autofree char *path = tmp_path ("texts.xlsx");
+  GString *sst = g_string_new ("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
+  g_autofree char *xml = NULL;
+
+  /* Two million texts is the cap: one more, each empty, in a 12 MB part
+   * that is stored, not compressed, so that only the count is over. */
+  for (guint i = 0; i <= 2000000; i++)
+    g_string_append (sst, "<si/>");
+  g_string_append (sst, "</sst>");
+  xml = g_string_free (sst, FALSE);
+  write_zip (path, "xl/workbook.xml", WORKBOOK, "xl/_rels/workbook.xml.rels", RELS, "xl/sharedStrings.xml", xml,
+             "xl/worksheets/data.xml", SHEET_HEAD SHEET_TAIL, NULL);
+  assert_error (path, NULL, LC_TABULAR_ERROR_TOO_LARGE, "texts.xlsx: xl/sharedStrings.xml:", "2000000", NULL);
 }
 END_TEST
 
@@ -767,6 +785,7 @@ xlsx_suite (void)
   tcase_add_test (tc, test_zip_bomb);
   tcase_add_test (tc, test_compression_ratio);
   tcase_add_test (tc, test_lying_headers);
+  tcase_add_test (tc, test_shared_strings_cap);
   suite_add_tcase (suite, tc);
 
   return suite;
