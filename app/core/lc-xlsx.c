@@ -163,7 +163,7 @@ locate_part (Archive *archive, const char *part)
   return index;
 }
 
-/* Streams @part through a parser set up with @data and the handlers. FALSE
+/* Streams @part through a parser with the handlers and @parse as their data. FALSE
  * with @error on a missing part, a cap, bad XML or a handler's error. */
 static gboolean
 parse_part (Archive *archive, const char *part, guint64 cap, XML_StartElementHandler on_start,
