@@ -132,7 +132,8 @@ laws_show (LcCli *cli, int argc, char **argv)
       return LC_CLI_EXIT_OK;
     }
 
-  g_print ("%s\n\n", version->title);
+  g_print (_ ("%s (%s)\n"), version->title, version->version_date);
+  g_print ("\n");
   if (version->history[0] != '\0')
     g_print ("%s\n", version->history);
   for (guint i = 0; i < articles->len; i++)
