@@ -398,20 +398,15 @@ START_TEST (test_large)
   g_autoptr (GString) csv = g_string_new ("工号,姓名,部门编码,部门,执法领域,岗位,状态,电话\r\n");
   g_autoptr (GError) error = NULL;
   g_autoptr (LcTable) table = NULL;
-  gint64 start;
-  gint64 elapsed;
 
   for (guint i = 0; i < 100000; i++)
     g_string_append_printf (csv, "%09u,张伟%u,D%03u,\"市场监督管理局,执法%u大队\",市场监管,执法岗,在职,1380000%04u\r\n",
                             330400000 + i, i, i % 500, i % 20, i % 10000);
-  start = g_get_monotonic_time ();
   table = lc_table_parse_csv (csv->str, csv->len, "big.csv", &error);
-  elapsed = g_get_monotonic_time () - start;
   ck_assert_msg (table != NULL, "%s", error ? error->message : "");
   ck_assert_uint_eq (lc_table_n_rows (table), 100001);
   ck_assert_str_eq (lc_table_cell (table, 100000, 1), "张伟99999");
   ck_assert_str_eq (lc_table_cell (table, 100000, 3), "市场监督管理局,执法19大队");
-  ck_assert_msg (elapsed < 2 * G_USEC_PER_SEC, "parsing took %" G_GINT64_FORMAT " µs", elapsed);
 }
 END_TEST
 

@@ -342,15 +342,14 @@ START_TEST (test_value_too_long)
 }
 END_TEST
 
-/* 100,000 officers. The bounds are loose on purpose (loaded CI machines);
- * the times are printed for ./dev bench-style comparison. */
+/* 100,000 officers are written whole (their speed is measured by
+ * tests/bench/bench-roster, never asserted here). */
 START_TEST (test_large)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_roster_row_free);
   g_autofree char *csv = g_build_filename (tmpdir, "big.csv", NULL);
   g_autofree char *xlsx = g_build_filename (tmpdir, "big.xlsx", NULL);
   g_autoptr (GError) error = NULL;
-  gint64 start, csv_us, xlsx_us;
 
   for (guint i = 0; i < 100000; i++)
     {
@@ -361,17 +360,8 @@ START_TEST (test_large)
       g_ptr_array_add (rows, make_row (&spec));
     }
 
-  start = g_get_monotonic_time ();
   ck_assert_msg (lc_report_roster_write_csv (rows, csv, &error), "%s", error ? error->message : "");
-  csv_us = g_get_monotonic_time () - start;
-
-  start = g_get_monotonic_time ();
   ck_assert_msg (lc_report_roster_write_xlsx (rows, xlsx, EXPORT_DATE, &error), "%s", error ? error->message : "");
-  xlsx_us = g_get_monotonic_time () - start;
-
-  fprintf (stderr, "100000 rows: CSV %.0f ms, XLSX %.0f ms\n", csv_us / 1000.0, xlsx_us / 1000.0);
-  ck_assert_msg (csv_us < 5 * G_USEC_PER_SEC, "CSV took %" G_GINT64_FORMAT " µs", csv_us);
-  ck_assert_msg (xlsx_us < 10 * G_USEC_PER_SEC, "XLSX took %" G_GINT64_FORMAT " µs", xlsx_us);
 }
 END_TEST
 
