@@ -20,7 +20,7 @@ laws_list (LcCli *cli, int argc, char **argv)
     { NULL },
   };
   g_autoptr (GOptionContext) context = lc_cli_context_new (
-      "[SLUG]", _ ("List the statute versions in the database, or the versions of one law."), entries);
+      _ ("[SLUG]"), _ ("List the statute versions in the database, or the versions of one law."), entries);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) versions = NULL;
   g_autoptr (LcCliTable) table = lc_cli_table_new (G_N_ELEMENTS (headers), headers, keys);
