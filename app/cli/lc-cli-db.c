@@ -47,8 +47,8 @@ print_summary (LcCli *cli, const LcDemoSummary *summary)
   const char *labels[5];
   guint width = 0;
 
-  /* Translators: “Met 60 hours in 2025” */
-  hours_label = g_strdup_printf (_ ("Met %d hours in %d"), LC_DEMO_REQUIRED_HOURS / 100, summary->last_full_year);
+  /* Translators: “Reached 60 hours in 2025” */
+  hours_label = g_strdup_printf (_ ("Reached %d hours in %d"), LC_DEMO_REQUIRED_HOURS / 100, summary->last_full_year);
   /* Translators: “  expiring within 60 days”, a part of the valid certificates */
   expiring_label = g_strdup_printf (_ ("  of them expiring within %d days"), LC_DEMO_EXPIRING_DAYS);
   labels[0] = _ ("Departments and units");
@@ -72,8 +72,8 @@ print_summary (LcCli *cli, const LcDemoSummary *summary)
     }
   print_count (labels[1], width, summary->certificate_events);
   print_count (labels[2], width, summary->training_records);
-  /* Translators: “410 of 590 officers trained that year” */
-  hours = g_strdup_printf (_ ("%u of %u officers trained that year"), summary->officers_meeting_last_year,
+  /* Translators: “410 of the 590 officers who trained that year” */
+  hours = g_strdup_printf (_ ("%u of the %u officers who trained that year"), summary->officers_meeting_last_year,
                            summary->officers_trained_last_year);
   lc_cli_print_field (hours_label, width, hours);
   print_count (_ ("Users"), width, summary->users);
