@@ -6,6 +6,7 @@
 #include "lc-i18n.h"
 #include "lc-password-dialog.h"
 #include "lc-people.h"
+#include "lc-statutes-page.h"
 #include "lc-users-page.h"
 #include "lc-window-private.h"
 
@@ -124,6 +125,14 @@ add_pages (LcWindow *self)
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->record_detail));
       page = gtk_stack_add_titled (self->stack, scrolled, "record", _ ("My record"));
       gtk_stack_page_set_icon_name (page, "x-office-address-book-symbolic");
+    }
+
+  /* Statutes are the trainers' material: those who keep it read it here. */
+  if (lc_session_can (session, LC_PERM_MANAGE_CONTENT))
+    {
+      page = gtk_stack_add_titled (self->stack, GTK_WIDGET (lc_statutes_page_new (session)), "statutes",
+                                   _ ("Statutes"));
+      gtk_stack_page_set_icon_name (page, "accessories-dictionary-symbolic");
     }
 
   /* Accounts are the administrator's: a new database's first administrator
