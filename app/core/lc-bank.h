@@ -1,0 +1,252 @@
+/* lc-bank.h: the question bank — categories, questions with immutable
+ * versions, their options and legal basis, full-text search, GIFT import
+ * and export, and the starter bank shipped with the program.
+ *
+ * A question is never edited in place: lc_bank_edit_question() adds a
+ * version and moves the question to it; older versions stay readable, since
+ * exam attempts keep pointing at the version they showed.
+ *
+ * Permissions: changes need LC_PERM_MANAGE_CONTENT (trainers and
+ * administrators). Reading is open to trainers, personnel and administrators;
+ * officers may read nothing here, since every question carries its answer key.
+ * Failures are LcBankError, LcAuthError (permission), LcLawError (a basis
+ * that names no article) or LcDbError (storage), with a translated message.
+ *
+ *   g_autoptr (LcQuestion) q = lc_question_new (LC_QUESTION_SINGLE);
+ *   q->stem = g_strdup ("下列哪一项不属于行政处罚的种类？");
+ *   lc_question_add_option (q, "记过", TRUE);
+ *   lc_question_add_option (q, "通报批评", FALSE);
+ *   q->basis_ref = g_strdup ("administrative-penalty-law@2021-01-22#9");
+ *   if (!lc_bank_add_question (session, q, "行政处罚法/第二章", &uid, &error)) …
+ *
+ * Fill-in answers are stored as options with correct = TRUE (every option
+ * of a fill-in question is an accepted answer). A true/false question has
+ * exactly the options "T" and "F" in this order, one of them correct: build
+ * them with lc_question_set_truefalse().
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "lc-db.h"
+#include "lc-session.h"
+
+G_BEGIN_DECLS
+
+#define LC_BANK_ERROR (lc_bank_error_quark ())
+
+/**
+ * LcBankError:
+ * @LC_BANK_ERROR_EMPTY_STEM: the question has no text
+ * @LC_BANK_ERROR_NO_OPTIONS: a choice question has fewer than two options, or a fill-in none
+ * @LC_BANK_ERROR_EMPTY_OPTION: an option (or accepted answer) is empty
+ * @LC_BANK_ERROR_DUPLICATE_OPTION: two options have the same text
+ * @LC_BANK_ERROR_SINGLE_NOT_ONE: a single-choice question has not exactly one correct option
+ * @LC_BANK_ERROR_MULTIPLE_TOO_FEW: a multiple-choice question has fewer than two correct options
+ * @LC_BANK_ERROR_TRUEFALSE_OPTIONS: a true/false question's options are not "T" and "F" with one correct
+ * @LC_BANK_ERROR_ESSAY_OPTIONS: an essay question has options
+ * @LC_BANK_ERROR_DIFFICULTY: the difficulty is not 1 to 5
+ * @LC_BANK_ERROR_WEIGHT: an option's weight is outside -100% to 100%
+ * @LC_BANK_ERROR_CATEGORY: a category path is empty or has an empty part
+ * @LC_BANK_ERROR_UID: a uid is empty, too long or has spaces
+ * @LC_BANK_ERROR_DUPLICATE_UID: another question has this uid
+ * @LC_BANK_ERROR_UNKNOWN_QUESTION: no question with that uid, or no such version
+ * @LC_BANK_ERROR_IMPORT: an import found problems; they are listed one by one, nothing was stored
+ * @LC_BANK_ERROR_SHIPPED: the starter bank built into the program is damaged (a bug)
+ *
+ * The basis is checked with lc_law_find_article(): a citation that names no
+ * stored article fails with its LcLawError.
+ */
+typedef enum
+{
+  LC_BANK_ERROR_EMPTY_STEM,
+  LC_BANK_ERROR_NO_OPTIONS,
+  LC_BANK_ERROR_EMPTY_OPTION,
+  LC_BANK_ERROR_DUPLICATE_OPTION,
+  LC_BANK_ERROR_SINGLE_NOT_ONE,
+  LC_BANK_ERROR_MULTIPLE_TOO_FEW,
+  LC_BANK_ERROR_TRUEFALSE_OPTIONS,
+  LC_BANK_ERROR_ESSAY_OPTIONS,
+  LC_BANK_ERROR_DIFFICULTY,
+  LC_BANK_ERROR_WEIGHT,
+  LC_BANK_ERROR_CATEGORY,
+  LC_BANK_ERROR_UID,
+  LC_BANK_ERROR_DUPLICATE_UID,
+  LC_BANK_ERROR_UNKNOWN_QUESTION,
+  LC_BANK_ERROR_IMPORT,
+  LC_BANK_ERROR_SHIPPED,
+} LcBankError;
+
+GQuark lc_bank_error_quark (void);
+
+typedef enum
+{
+  LC_QUESTION_SINGLE,
+  LC_QUESTION_MULTIPLE,
+  LC_QUESTION_TRUEFALSE,
+  LC_QUESTION_FILL,
+  LC_QUESTION_ESSAY,
+} LcQuestionType;
+
+typedef enum
+{
+  LC_QUESTION_DRAFT,
+  LC_QUESTION_ACTIVE,
+  LC_QUESTION_RETIRED,
+} LcQuestionStatus;
+
+/* "single", "multiple", "truefalse", "fill", "essay" */
+const char *lc_question_type_to_string (LcQuestionType type);
+gboolean lc_question_type_from_string (const char *text, LcQuestionType *type);
+const char *lc_question_type_display_name (LcQuestionType type);
+/* "draft", "active", "retired" */
+const char *lc_question_status_to_string (LcQuestionStatus status);
+gboolean lc_question_status_from_string (const char *text, LcQuestionStatus *status);
+const char *lc_question_status_display_name (LcQuestionStatus status);
+
+typedef struct
+{
+  char *text;
+  gboolean correct;
+  int weight;      /* share of the mark in hundredths of a percent: 10000 = 100% */
+  gboolean pinned; /* stays in place when options are shuffled ("以上都是") */
+  char *feedback;  /* or NULL */
+} LcQuestionOption;
+
+/* One version of a question, with what the question holds around it. */
+typedef struct
+{
+  /* the question */
+  gint64 id;      /* 0 until stored */
+  char *uid;      /* stable across versions and files; NULL lets add make one */
+  char *category; /* the category path, or NULL */
+  LcQuestionStatus status;
+  gint64 updated_at;
+  /* this version */
+  gint64 version_id;
+  int version_no;
+  gint64 created_at;
+  gint64 author_user_id; /* 0: the program (starter bank) */
+  LcQuestionType type;
+  char *name;   /* GIFT ::name::, or NULL */
+  char *format; /* "moodle" (NULL means it), "html", "markdown", "plain" */
+  char *stem;
+  char *explanation;  /* or NULL */
+  char *model_answer; /* essays, or NULL */
+  int difficulty;     /* 1-5; lc_question_new() sets 3 */
+  char *basis_ref;    /* "slug@YYYY-MM-DD#N" as written, or NULL */
+  gint64 basis_article_id;
+  GPtrArray *options; /* LcQuestionOption */
+  /* filled by lc_bank_get_question() and lc_bank_get_version() only */
+  char *basis_label; /* "中华人民共和国行政处罚法 第九条" */
+  char *basis_text;
+} LcQuestion;
+
+LcQuestion *lc_question_new (LcQuestionType type);
+void lc_question_free (LcQuestion *question);
+LcQuestionOption *lc_question_add_option (LcQuestion *question, const char *text, gboolean correct);
+/* Replaces the options by "T" and "F", @answer telling which is correct. */
+void lc_question_set_truefalse (LcQuestion *question, gboolean answer);
+/* The content of two versions is the same (type, name, format, stem,
+ * explanation, model answer, difficulty, basis, options). */
+gboolean lc_question_same_content (const LcQuestion *a, const LcQuestion *b);
+
+/* Checks @question alone (no database): the first rule it breaks. */
+gboolean lc_question_validate (const LcQuestion *question, GError **error);
+
+/* Categories ----------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 id;
+  gint64 parent_id; /* 0 at the root */
+  char *name;
+  char *path;
+  guint depth;       /* 0 at the root */
+  guint n_questions; /* in this category itself */
+} LcCategory;
+
+void lc_category_free (LcCategory *category);
+
+/* The category of @path ("a/b/c"), made with its parents when missing. */
+gboolean lc_bank_ensure_category (LcSession *session, const char *path, gint64 *id, GError **error);
+/* Every category in tree order (a parent right before its children). */
+GPtrArray *lc_bank_list_categories (LcSession *session, GError **error);
+
+/* Questions ------------------------------------------------------------ */
+
+/* Stores a new question as its version 1 in @question->category (made when
+ * missing), with @question->status. A NULL uid gets "q-" and 16 random hex
+ * digits. @uid (optional) gets the uid. */
+gboolean lc_bank_add_question (LcSession *session, const LcQuestion *question, char **uid, GError **error);
+/* Makes @question the new version of the question @uid. An edit that
+ * changes no content makes no version (*new_version FALSE); the category
+ * and status of @question are ignored (see lc_bank_set_status()). */
+gboolean lc_bank_edit_question (LcSession *session, const char *uid, const LcQuestion *question, gboolean *new_version,
+                                GError **error);
+/* The current version with its options and its basis article's text. */
+LcQuestion *lc_bank_get_question (LcSession *session, const char *uid, GError **error);
+/* Version @no (1, 2, …) of @uid, likewise. */
+LcQuestion *lc_bank_get_version (LcSession *session, const char *uid, int no, GError **error);
+/* Every version of @uid, oldest first, with their options (no basis text). */
+GPtrArray *lc_bank_list_versions (LcSession *session, const char *uid, GError **error);
+gboolean lc_bank_set_status (LcSession *session, const char *uid, LcQuestionStatus status, GError **error);
+
+typedef struct
+{
+  const char *text;     /* in the stem, options or explanation; NULL for any */
+  int type;             /* an LcQuestionType, or -1 for any */
+  int difficulty;       /* 1-5, or 0 for any */
+  int status;           /* an LcQuestionStatus, or -1 for any */
+  const char *law_slug; /* cites a version of this law; NULL for any */
+  const char *category; /* in this category or below; NULL for any */
+  guint limit;          /* 0: no limit */
+} LcBankFilter;
+
+/* Sets every field to "any". */
+void lc_bank_filter_init (LcBankFilter *filter);
+/* The current versions (without options) that match, by category path and id. */
+GPtrArray *lc_bank_search (LcSession *session, const LcBankFilter *filter, GError **error);
+gboolean lc_bank_count (LcSession *session, const LcBankFilter *filter, guint *count, GError **error);
+
+/* GIFT ------------------------------------------------------------------ */
+
+typedef struct
+{
+  guint added;
+  guint updated; /* a new version, or only moved to another category */
+  guint unchanged;
+  guint skipped; /* matching/numerical/description left out with skip_unsupported */
+} LcBankImportResult;
+
+/**
+ * lc_bank_import_gift:
+ * @session: needs LC_PERM_MANAGE_CONTENT
+ * @text: (array length=len): the GIFT file
+ * @source_name: names the file in problems
+ * @skip_unsupported: leave matching/numerical/description questions out (counted as skipped)
+ * @result: (out) (optional): the counts
+ * @problems: (out) (optional): on LC_BANK_ERROR_IMPORT, "FILE:LINE:COLUMN: reason" strings
+ *
+ * Checks every question first, then stores all in one transaction, or
+ * nothing at all. A question whose @uid is known gets a new version when its
+ * content differs; a question without @uid gets one from a hash of
+ * @source_name and its line, so that importing the same file again finds it.
+ * Metadata: @uid, @difficulty (default 3), @basis. Added questions are active.
+ */
+gboolean lc_bank_import_gift (LcSession *session, const char *text, gsize len, const char *source_name,
+                              gboolean skip_unsupported, LcBankImportResult *result, GPtrArray **problems,
+                              GError **error);
+/* Every question (or those in @category and below) as canonical GIFT,
+ * by category path and id. Pinned flags and statuses are not part of GIFT. */
+gboolean lc_bank_export_gift (LcSession *session, const char *category, char **text, GError **error);
+
+/* Loads the starter bank built into the program when the bank holds no
+ * question, all active. No session: it is the program's content. Call it
+ * after lc_law_ensure_shipped(). */
+gboolean lc_bank_ensure_starter (LcDb *db, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcQuestion, lc_question_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcCategory, lc_category_free)
+
+G_END_DECLS
