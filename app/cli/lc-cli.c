@@ -9,6 +9,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "lc-bank.h"
 #include "lc-cli.h"
 #include "lc-i18n.h"
 #include "lc-law.h"
@@ -25,6 +26,7 @@ static const LcCliCommand commands[] = {
   { "training", lc_cli_cmd_training, N_ ("Record and list training hours") },
   { "users", lc_cli_cmd_users, N_ ("Manage user accounts") },
   { "laws", lc_cli_cmd_laws, N_ ("List, show, import and compare statutes") },
+  { "bank", lc_cli_cmd_bank, N_ ("List, show, import and export the question bank") },
   { "backup", lc_cli_cmd_backup, N_ ("Copy the database safely while it is in use") },
   { "check", lc_cli_cmd_check, N_ ("Check the database for damage") },
 };
@@ -271,7 +273,8 @@ lc_cli_open (LcCli *cli, GError **error)
                    _ ("There is no database “%s”. Create it with “lexcert-cli init”."), cli->database_path);
       return FALSE;
     }
-  if ((db = lc_db_open (cli->database_path, error)) == NULL || !lc_law_ensure_shipped (db, error))
+  if ((db = lc_db_open (cli->database_path, error)) == NULL || !lc_law_ensure_shipped (db, error)
+      || !lc_bank_ensure_starter (db, error))
     return FALSE;
   if (cli->user != NULL)
     {

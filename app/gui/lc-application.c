@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "lc-application.h"
+#include "lc-bank.h"
 #include "lc-i18n.h"
 #include "lc-law.h"
 #include "lc-login-dialog.h"
@@ -183,7 +184,7 @@ lc_application_activate (GApplication *application)
       path = self->database_path != NULL ? g_strdup (self->database_path) : lc_db_default_path ();
       self->db = lc_db_open (path, &error);
       /* Every database carries the statute texts the program ships. */
-      if (self->db != NULL && !lc_law_ensure_shipped (self->db, &error))
+      if (self->db != NULL && (!lc_law_ensure_shipped (self->db, &error) || !lc_bank_ensure_starter (self->db, &error)))
         g_clear_pointer (&self->db, lc_db_unref);
       if (self->db == NULL)
         {

@@ -1,0 +1,355 @@
+/* lc-cli-bank.c: the question bank — list, show, GIFT import and export, retire and restore, count. */
+#define G_LOG_DOMAIN "lexcert-cli"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lc-bank.h"
+#include "lc-cli.h"
+#include "lc-i18n.h"
+
+/* Reads the filter options shared by list and count; FALSE after a usage error. */
+static gboolean
+parse_filter (const char *command, const char *type, int difficulty, const char *status, LcBankFilter *filter)
+{
+  LcQuestionType t;
+  LcQuestionStatus s;
+
+  if (type != NULL)
+    {
+      if (!lc_question_type_from_string (type, &t))
+        {
+          lc_cli_usage_error (command,
+                              _ ("Unknown question type “%s” (use single, multiple, truefalse, fill or essay)."), type);
+          return FALSE;
+        }
+      filter->type = (int) t;
+    }
+  if (difficulty != 0)
+    {
+      if (difficulty < 1 || difficulty > 5)
+        {
+          lc_cli_usage_error (command, "%s", _ ("The difficulty is a whole number from 1 to 5."));
+          return FALSE;
+        }
+      filter->difficulty = difficulty;
+    }
+  if (status != NULL)
+    {
+      if (!lc_question_status_from_string (status, &s))
+        {
+          lc_cli_usage_error (command, _ ("Unknown status “%s” (use draft, active or retired)."), status);
+          return FALSE;
+        }
+      filter->status = (int) s;
+    }
+  return TRUE;
+}
+
+static int
+bank_list (LcCli *cli, int argc, char **argv)
+{
+  static const char *const headers[] = { N_ ("Uid"),   N_ ("Type"),    N_ ("Difficulty"), N_ ("Status"),
+                                         N_ ("Basis"), N_ ("Version"), N_ ("Question") };
+  static const char *const keys[] = { "uid", "type", "difficulty", "status", "basis", "version", "stem" };
+  g_autofree char *search = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *law = NULL;
+  g_autofree char *category = NULL;
+  g_autofree char *format_text = NULL;
+  int difficulty = 0;
+  const GOptionEntry entries[] = {
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_ ("Words in the question, its options or explanation"),
+      N_ ("TEXT") },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &type, N_ ("single, multiple, truefalse, fill or essay"), N_ ("TYPE") },
+    { "difficulty", 0, 0, G_OPTION_ARG_INT, &difficulty, N_ ("1 to 5"), N_ ("N") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_ ("draft, active or retired"), N_ ("STATUS") },
+    { "law", 0, 0, G_OPTION_ARG_STRING, &law, N_ ("Questions that cite this law"), N_ ("SLUG") },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_ ("In this category or below"), N_ ("PATH") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_ ("table (default), tsv or csv"), N_ ("FORMAT") },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context =
+      lc_cli_context_new (NULL, _ ("List the questions of the bank (their current versions)."), entries);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) questions = NULL;
+  g_autoptr (LcCliTable) table = lc_cli_table_new (G_N_ELEMENTS (headers), headers, keys);
+  LcBankFilter filter;
+  LcCliFormat format;
+  int code;
+
+  if (!lc_cli_parse (context, &argc, &argv))
+    return LC_CLI_EXIT_USAGE;
+  if (!lc_cli_expect_args (argc, argv, 0, 0, &code) || !lc_cli_parse_format (argv[0], format_text, TRUE, &format))
+    return LC_CLI_EXIT_USAGE;
+  lc_bank_filter_init (&filter);
+  if (!parse_filter (argv[0], type, difficulty, status, &filter))
+    return LC_CLI_EXIT_USAGE;
+  filter.text = search;
+  filter.law_slug = law;
+  filter.category = category;
+  if (!lc_cli_open (cli, &error) || (questions = lc_bank_search (cli->session, &filter, &error)) == NULL)
+    return lc_cli_fail (error);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      LcQuestion *q = g_ptr_array_index (questions, i);
+      g_autofree char *level = g_strdup_printf ("%d", q->difficulty);
+      g_autofree char *version = g_strdup_printf ("%d", q->version_no);
+      gboolean table_format = format == LC_CLI_FORMAT_TABLE;
+      g_autofree char *stem = NULL;
+
+      /* A table keeps one line per question. */
+      if (table_format && g_utf8_strlen (q->stem, -1) > 40)
+        {
+          g_autofree char *head = g_utf8_substring (q->stem, 0, 39);
+          stem = g_strconcat (head, "…", NULL);
+        }
+      else
+        stem = g_strdup (q->stem);
+      if (table_format)
+        g_strdelimit (stem, "\n", ' ');
+      lc_cli_table_add (
+          table, q->uid, table_format ? lc_question_type_display_name (q->type) : lc_question_type_to_string (q->type),
+          level, table_format ? lc_question_status_display_name (q->status) : lc_question_status_to_string (q->status),
+          q->basis_ref, version, stem);
+    }
+  lc_cli_table_print (table, format);
+  return LC_CLI_EXIT_OK;
+}
+
+static void
+print_version (const LcQuestion *q)
+{
+  if (q->type == LC_QUESTION_TRUEFALSE)
+    {
+      const LcQuestionOption *t = g_ptr_array_index (q->options, 0);
+
+      /* Translators: the answer of a true-or-false question */
+      g_print ("  %s %s\n", _ ("Answer:"), t->correct ? _ ("True") : _ ("False"));
+    }
+  else
+    for (guint i = 0; i < q->options->len; i++)
+      {
+        const LcQuestionOption *o = g_ptr_array_index (q->options, i);
+        g_autofree char *weight = NULL;
+
+        if (o->weight != 0 && o->weight != 10000)
+          weight = g_strdup_printf (" (%d.%02d%%)", o->weight / 100, ABS (o->weight) % 100);
+        if (q->type == LC_QUESTION_FILL)
+          g_print ("  = %s%s\n", o->text, weight != NULL ? weight : "");
+        else
+          g_print ("  %c %c. %s%s%s\n", o->correct ? '*' : ' ', 'A' + (int) (i % 26), o->text,
+                   weight != NULL ? weight : "", o->pinned ? _ (" (pinned)") : "");
+      }
+  if (q->model_answer != NULL)
+    g_print ("%s\n  %s\n", _ ("Model answer:"), q->model_answer);
+  if (q->explanation != NULL)
+    g_print ("%s\n  %s\n", _ ("Explanation:"), q->explanation);
+}
+
+static int
+bank_show (LcCli *cli, int argc, char **argv)
+{
+  const GOptionEntry entries[] = { { NULL } };
+  g_autoptr (GOptionContext) context = lc_cli_context_new (
+      _ ("UID"), _ ("Show a question's current version, its legal basis and its version history."), entries);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcQuestion) q = NULL;
+  g_autoptr (GPtrArray) versions = NULL;
+  g_autofree char *level = NULL;
+  g_autofree char *version = NULL;
+  const guint width = 12;
+  int code;
+
+  if (!lc_cli_parse (context, &argc, &argv))
+    return LC_CLI_EXIT_USAGE;
+  if (!lc_cli_expect_args (argc, argv, 1, 1, &code))
+    return code;
+  if (!lc_cli_open (cli, &error) || (q = lc_bank_get_question (cli->session, argv[1], &error)) == NULL
+      || (versions = lc_bank_list_versions (cli->session, argv[1], &error)) == NULL)
+    return lc_cli_fail (error);
+  level = g_strdup_printf ("%d", q->difficulty);
+  version = g_strdup_printf ("%d", q->version_no);
+  lc_cli_print_field (_ ("Uid"), width, q->uid);
+  lc_cli_print_field (_ ("Category"), width, q->category != NULL ? q->category : "");
+  lc_cli_print_field (_ ("Type"), width, lc_question_type_display_name (q->type));
+  lc_cli_print_field (_ ("Difficulty"), width, level);
+  lc_cli_print_field (_ ("Status"), width, lc_question_status_display_name (q->status));
+  lc_cli_print_field (_ ("Version"), width, version);
+  if (q->name != NULL)
+    lc_cli_print_field (_ ("Name"), width, q->name);
+  g_print ("\n%s\n", q->stem);
+  print_version (q);
+  if (q->basis_ref != NULL)
+    {
+      g_print ("\n%s %s\n", _ ("Legal basis:"), q->basis_ref);
+      if (q->basis_text != NULL)
+        g_print ("%s\n%s\n", q->basis_label, q->basis_text);
+    }
+  g_print ("\n%s\n", _ ("Versions:"));
+  for (guint i = 0; i < versions->len; i++)
+    {
+      const LcQuestion *v = g_ptr_array_index (versions, i);
+      g_autoptr (GDateTime) at = g_date_time_new_from_unix_local (v->created_at);
+      g_autofree char *when = at != NULL ? g_date_time_format (at, "%Y-%m-%d %H:%M") : g_strdup ("");
+
+      g_print ("  %d  %s  %s\n", v->version_no, when, v->stem);
+    }
+  return LC_CLI_EXIT_OK;
+}
+
+static int
+bank_import (LcCli *cli, int argc, char **argv)
+{
+  gboolean skip = FALSE;
+  const GOptionEntry entries[] = {
+    { "skip-unsupported", 0, 0, G_OPTION_ARG_NONE, &skip,
+      N_ ("Leave matching and numerical questions out instead of refusing the file"), NULL },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = lc_cli_context_new (
+      _ ("FILE.gift"), _ ("Import questions from a GIFT file: all of them, or nothing when one is wrong."), entries);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = NULL;
+  LcBankImportResult result = { 0 };
+  gsize length = 0;
+  int code;
+
+  if (!lc_cli_parse (context, &argc, &argv))
+    return LC_CLI_EXIT_USAGE;
+  if (!lc_cli_expect_args (argc, argv, 1, 1, &code))
+    return code;
+  if (!g_file_get_contents (argv[1], &contents, &length, &error))
+    return lc_cli_fail (error);
+  basename = g_path_get_basename (argv[1]);
+  if (!lc_cli_open (cli, &error))
+    return lc_cli_fail (error);
+  if (!lc_bank_import_gift (cli->session, contents, length, basename, skip, &result, &problems, &error))
+    {
+      for (guint i = 0; problems != NULL && i < problems->len; i++)
+        g_printerr ("%s\n", (char *) g_ptr_array_index (problems, i));
+      return lc_cli_fail (error);
+    }
+  /* Translators: “Added 12, updated 3, unchanged 40, skipped 1.” */
+  g_print (_ ("Added %u, updated %u, unchanged %u, skipped %u.\n"), result.added, result.updated, result.unchanged,
+           result.skipped);
+  return LC_CLI_EXIT_OK;
+}
+
+static int
+bank_export (LcCli *cli, int argc, char **argv)
+{
+  g_autofree char *category = NULL;
+  const GOptionEntry entries[] = {
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_ ("Only this category and those below it"), N_ ("PATH") },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context =
+      lc_cli_context_new (_ ("FILE.gift"), _ ("Write the questions to a GIFT file that Moodle reads."), entries);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  int code;
+
+  if (!lc_cli_parse (context, &argc, &argv))
+    return LC_CLI_EXIT_USAGE;
+  if (!lc_cli_expect_args (argc, argv, 1, 1, &code))
+    return code;
+  if (!lc_cli_open (cli, &error) || !lc_bank_export_gift (cli->session, category, &text, &error)
+      || !g_file_set_contents (argv[1], text, -1, &error))
+    return lc_cli_fail (error);
+  return LC_CLI_EXIT_OK;
+}
+
+static int
+set_status (LcCli *cli, int argc, char **argv, LcQuestionStatus status, const char *summary)
+{
+  const GOptionEntry entries[] = { { NULL } };
+  g_autoptr (GOptionContext) context = lc_cli_context_new (_ ("UID…"), summary, entries);
+  g_autoptr (GError) error = NULL;
+  int code;
+
+  if (!lc_cli_parse (context, &argc, &argv))
+    return LC_CLI_EXIT_USAGE;
+  if (!lc_cli_expect_args (argc, argv, 1, G_MAXINT, &code))
+    return code;
+  if (!lc_cli_open (cli, &error))
+    return lc_cli_fail (error);
+  for (int i = 1; i < argc; i++)
+    if (!lc_bank_set_status (cli->session, argv[i], status, &error))
+      return lc_cli_fail (error);
+  return LC_CLI_EXIT_OK;
+}
+
+static int
+bank_retire (LcCli *cli, int argc, char **argv)
+{
+  return set_status (cli, argc, argv, LC_QUESTION_RETIRED, _ ("Retire questions: exams no longer draw them."));
+}
+
+static int
+bank_restore (LcCli *cli, int argc, char **argv)
+{
+  return set_status (cli, argc, argv, LC_QUESTION_ACTIVE, _ ("Make questions active again."));
+}
+
+static int
+bank_count (LcCli *cli, int argc, char **argv)
+{
+  g_autofree char *search = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *law = NULL;
+  g_autofree char *category = NULL;
+  int difficulty = 0;
+  const GOptionEntry entries[] = {
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_ ("Words in the question, its options or explanation"),
+      N_ ("TEXT") },
+    { "type", 0, 0, G_OPTION_ARG_STRING, &type, N_ ("single, multiple, truefalse, fill or essay"), N_ ("TYPE") },
+    { "difficulty", 0, 0, G_OPTION_ARG_INT, &difficulty, N_ ("1 to 5"), N_ ("N") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_ ("draft, active or retired"), N_ ("STATUS") },
+    { "law", 0, 0, G_OPTION_ARG_STRING, &law, N_ ("Questions that cite this law"), N_ ("SLUG") },
+    { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_ ("In this category or below"), N_ ("PATH") },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context =
+      lc_cli_context_new (NULL, _ ("Count the questions that match, and print the number."), entries);
+  g_autoptr (GError) error = NULL;
+  LcBankFilter filter;
+  guint n = 0;
+  int code;
+
+  if (!lc_cli_parse (context, &argc, &argv))
+    return LC_CLI_EXIT_USAGE;
+  if (!lc_cli_expect_args (argc, argv, 0, 0, &code))
+    return code;
+  lc_bank_filter_init (&filter);
+  if (!parse_filter (argv[0], type, difficulty, status, &filter))
+    return LC_CLI_EXIT_USAGE;
+  filter.text = search;
+  filter.law_slug = law;
+  filter.category = category;
+  if (!lc_cli_open (cli, &error) || !lc_bank_count (cli->session, &filter, &n, &error))
+    return lc_cli_fail (error);
+  g_print ("%u\n", n);
+  return LC_CLI_EXIT_OK;
+}
+
+int
+lc_cli_cmd_bank (LcCli *cli, int argc, char **argv)
+{
+  static const LcCliCommand bank_commands[] = {
+    { "list", bank_list, N_ ("List and search questions") },
+    { "show", bank_show, N_ ("Show a question with its basis and versions") },
+    { "import", bank_import, N_ ("Import questions from a GIFT file") },
+    { "export", bank_export, N_ ("Export questions to a GIFT file") },
+    { "retire", bank_retire, N_ ("Retire questions") },
+    { "restore", bank_restore, N_ ("Make retired questions active again") },
+    { "count", bank_count, N_ ("Count questions") },
+  };
+
+  return lc_cli_run_group (cli, bank_commands, G_N_ELEMENTS (bank_commands), _ ("The question bank."), argc, argv);
+}
