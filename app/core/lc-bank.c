@@ -435,15 +435,29 @@ read_category (LcStmt *stmt)
   return c;
 }
 
+/* By path, with '/' below every other character, so that a parent comes right
+ * before its children ("a/b" before "a b", which a plain sort would swap). */
+static int
+compare_tree_order (gconstpointer a, gconstpointer b)
+{
+  const unsigned char *p = (const unsigned char *) (*(LcCategory *const *) a)->path;
+  const unsigned char *q = (const unsigned char *) (*(LcCategory *const *) b)->path;
+  int cp, cq;
+
+  for (; *p != '\0' && *p == *q; p++, q++)
+    ;
+  cp = *p == '/' ? 1 : *p;
+  cq = *q == '/' ? 1 : *q;
+  return cp - cq;
+}
+
 GPtrArray *
 lc_bank_list_categories (LcSession *session, GError **error)
 {
-  /* Ordering by path with '/' mapped below every other character puts a parent
-   * right before its children ("a/b" before "a b"). */
   static const char *const sql = "SELECT c.id, coalesce(c.parent_id, 0), c.name, c.path, "
-                                 "(SELECT count(*) FROM question q WHERE q.category_id = c.id) FROM category c "
-                                 "ORDER BY replace(c.path, '/', char(1))";
+                                 "(SELECT count(*) FROM question q WHERE q.category_id = c.id) FROM category c";
   g_autoptr (LcStmt) stmt = NULL;
+  GPtrArray *categories;
   LcDb *db;
 
   g_return_val_if_fail (LC_IS_SESSION (session), NULL);
@@ -452,7 +466,10 @@ lc_bank_list_categories (LcSession *session, GError **error)
   db = lc_session_get_db (session);
   if ((stmt = lc_db_prepare (db, sql, error)) == NULL)
     return NULL;
-  return lc_db_collect (db, stmt, read_category, (GDestroyNotify) lc_category_free, error);
+  categories = lc_db_collect (db, stmt, read_category, (GDestroyNotify) lc_category_free, error);
+  if (categories != NULL)
+    g_ptr_array_sort (categories, compare_tree_order);
+  return categories;
 }
 
 /* Reading ------------------------------------------------------------- */
@@ -976,7 +993,7 @@ lc_bank_search (LcSession *session, const LcBankFilter *filter, GError **error)
   db = lc_session_get_db (session);
   if ((stmt = lc_db_prepare (db, sql, error)) == NULL || !bind_filter (stmt, filter, error))
     return NULL;
-  lc_stmt_bind_int (stmt, 9, filter->limit > 0 ? (gint64) filter->limit : -1);
+  lc_stmt_bind_int (stmt, 9, filter->limit > 0 ? (gint64) filter->limit : G_MAXINT64);
   return lc_db_collect (db, stmt, read_version, (GDestroyNotify) lc_question_free, error);
 }
 

@@ -510,10 +510,17 @@ START_TEST (test_filters)
   f.limit = 2;
   ck_assert_int_eq (lc_bank_search (lc_test.system, &f, &error)->len, 2);
 
+  /* Tree order: a parent right before its children, even when a sibling's name extends the parent's. */
+  ck_assert (lc_bank_ensure_category (lc_test.system, "行政处罚法 附录", NULL, &error));
+  ck_assert (lc_bank_ensure_category (lc_test.system, "A/B", NULL, &error));
   categories = lc_bank_list_categories (lc_test.system, &error);
-  ck_assert_int_eq (categories->len, 3);
-  ck_assert_str_eq (((LcCategory *) g_ptr_array_index (categories, 0))->path, "行政处罚法");
-  ck_assert_int_eq (((LcCategory *) g_ptr_array_index (categories, 1))->depth, 1);
+  ck_assert_int_eq (categories->len, 6);
+  ck_assert_str_eq (((LcCategory *) g_ptr_array_index (categories, 0))->path, "A");
+  ck_assert_str_eq (((LcCategory *) g_ptr_array_index (categories, 1))->path, "A/B");
+  ck_assert_str_eq (((LcCategory *) g_ptr_array_index (categories, 2))->path, "行政处罚法");
+  ck_assert_int_eq (((LcCategory *) g_ptr_array_index (categories, 3))->depth, 1);
+  ck_assert_int_eq (((LcCategory *) g_ptr_array_index (categories, 3))->n_questions, 2);
+  ck_assert_str_eq (((LcCategory *) g_ptr_array_index (categories, 5))->path, "行政处罚法 附录");
 }
 END_TEST
 
