@@ -412,6 +412,15 @@ update_article_count (LcStatutesPage *self)
 }
 
 static void
+article_items_changed (LcStatutesPage *self)
+{
+  update_article_count (self);
+  if (self->select_first && self->articles != NULL && self->articles->len > 0
+      && _lc_statutes_page_select_article (self, ((LcArticle *) g_ptr_array_index (self->articles, 0))->no))
+    self->select_first = FALSE;
+}
+
+static void
 articles_loaded (LcStatutesPage *self, GPtrArray *articles)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -442,10 +451,11 @@ articles_loaded (LcStatutesPage *self, GPtrArray *articles)
     }
   g_list_store_splice (self->article_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->article_items)),
                        items->pdata, items->len);
-  if (articles->len > 0)
-    _lc_statutes_page_select_article (self, ((LcArticle *) g_ptr_array_index (articles, 0))->no);
+  /* The incremental filter may not have passed the first article yet:
+   * it is selected once it has (article_items_changed). */
+  self->select_first = TRUE;
+  article_items_changed (self);
   show_article (self);
-  update_article_count (self);
 }
 
 static gboolean
@@ -974,7 +984,7 @@ lc_statutes_page_init (LcStatutesPage *self)
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->article_selection, "notify::selected-item", G_CALLBACK (show_article), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->article_selection, "items-changed", G_CALLBACK (update_article_count), self,
+  g_signal_connect_object (self->article_selection, "items-changed", G_CALLBACK (article_items_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->change_selection, "notify::selected-item", G_CALLBACK (show_change), self,
                            G_CONNECT_SWAPPED);
