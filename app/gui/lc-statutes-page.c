@@ -37,6 +37,7 @@ struct _LcStatuteItem
   guint index;  /* into the page's articles or changes */
   int no;       /* an article's number */
   int change_kind;
+  gboolean section; /* a heading of a section, under its chapter */
 };
 
 G_DEFINE_FINAL_TYPE (LcStatuteItem, lc_statute_item, G_TYPE_OBJECT)
@@ -439,7 +440,12 @@ articles_loaded (LcStatutesPage *self, GPtrArray *articles)
       if (g_strcmp0 (article->chapter, chapter) != 0 && article->chapter[0] != '\0')
         g_ptr_array_add (items, item_new (ITEM_HEADING, article->chapter, NULL));
       if (g_strcmp0 (article->section, section) != 0 && article->section[0] != '\0')
-        g_ptr_array_add (items, item_new (ITEM_HEADING, article->section, "section"));
+        {
+          LcStatuteItem *heading = item_new (ITEM_HEADING, article->section, NULL);
+
+          heading->section = TRUE;
+          g_ptr_array_add (items, heading);
+        }
       chapter = article->chapter;
       section = article->section;
 
@@ -719,13 +725,12 @@ bind_two_lines (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpoin
 
   gtk_label_set_text (GTK_LABEL (title), item->title);
   gtk_label_set_text (GTK_LABEL (subtitle), item->subtitle != NULL ? item->subtitle : "");
-  /* A heading's subtitle only marks a section; it is not shown. */
-  gtk_widget_set_visible (subtitle, item->subtitle != NULL && !heading);
+  gtk_widget_set_visible (subtitle, item->subtitle != NULL);
   if (heading)
     gtk_widget_add_css_class (title, "heading");
   else
     gtk_widget_remove_css_class (title, "heading");
-  gtk_widget_set_margin_start (box, heading && item->subtitle != NULL ? 18 : 6);
+  gtk_widget_set_margin_start (box, item->section ? 18 : 6);
   gtk_widget_set_margin_top (box, heading ? 10 : 4);
   gtk_list_item_set_selectable (list_item, !heading);
   gtk_list_item_set_activatable (list_item, !heading);
