@@ -179,7 +179,7 @@ bank_show (LcCli *cli, int argc, char **argv)
   lc_cli_print_field (_ ("Status"), width, lc_question_status_display_name (q->status));
   lc_cli_print_field (_ ("Version"), width, version);
   if (q->name != NULL)
-    lc_cli_print_field (_ ("Name"), width, q->name);
+    lc_cli_print_field (C_ ("question", "Name"), width, q->name);
   g_print ("\n%s\n", q->stem);
   print_version (q);
   if (q->basis_ref != NULL)
