@@ -50,7 +50,6 @@ struct _LcStatutesPage
   GCancellable *cancellables[3]; /* of the running load of laws, articles, comparison */
   guint counts[5];               /* added, removed, changed, renumbered, unchanged */
   char *query;                   /* the article search, casefolded */
-  gboolean select_first;         /* the first article, once the filter shows it */
   gboolean updating;             /* while the pickers are refilled */
 };
 

@@ -415,10 +415,24 @@ update_article_count (LcStatutesPage *self)
 static void
 article_items_changed (LcStatutesPage *self)
 {
+  GListModel *model = G_LIST_MODEL (self->article_selection);
+  guint n = g_list_model_get_n_items (model);
+
   update_article_count (self);
-  if (self->select_first && self->articles != NULL && self->articles->len > 0
-      && _lc_statutes_page_select_article (self, ((LcArticle *) g_ptr_array_index (self->articles, 0))->no))
-    self->select_first = FALSE;
+  /* Never an empty text pane while articles are shown: a new version, or a
+   * search that hid the chosen article, shows the first one listed. */
+  if (gtk_single_selection_get_selected_item (self->article_selection) != NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (LcStatuteItem) item = g_list_model_get_item (model, i);
+
+      if (item->kind == ITEM_ARTICLE)
+        {
+          gtk_single_selection_set_selected (self->article_selection, i);
+          return;
+        }
+    }
 }
 
 static void
@@ -458,8 +472,8 @@ articles_loaded (LcStatutesPage *self, GPtrArray *articles)
   g_list_store_splice (self->article_items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->article_items)),
                        items->pdata, items->len);
   /* The incremental filter may not have passed the first article yet:
-   * it is selected once it has (article_items_changed). */
-  self->select_first = TRUE;
+   * article_items_changed() selects it once it has. */
+  gtk_single_selection_set_selected (self->article_selection, GTK_INVALID_LIST_POSITION);
   article_items_changed (self);
   show_article (self);
 }

@@ -179,6 +179,8 @@ START_TEST (test_search_and_article_text)
   shown = _lc_statutes_page_count_shown_articles (page);
   ck_assert_uint_gt (shown, 0);
   ck_assert_uint_lt (shown, 90);
+  /* The chosen article went with the search: the first one found shows. */
+  ck_assert (strstr (gtk_label_get_text (page->article_text), "行政复议委员会") != NULL);
   /* Exactly the articles whose text holds the words. */
   {
     g_autoptr (LcLawVersion) version = lc_law_get_version (system, REVIEW, "2023-09-01", NULL);
