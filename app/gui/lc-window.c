@@ -130,8 +130,8 @@ add_pages (LcWindow *self)
   /* Statutes are the trainers' material: those who keep it read it here. */
   if (lc_session_can (session, LC_PERM_MANAGE_CONTENT))
     {
-      page = gtk_stack_add_titled (self->stack, GTK_WIDGET (lc_statutes_page_new (session)), "statutes",
-                                   _ ("Statutes"));
+      page =
+          gtk_stack_add_titled (self->stack, GTK_WIDGET (lc_statutes_page_new (session)), "statutes", _ ("Statutes"));
       gtk_stack_page_set_icon_name (page, "accessories-dictionary-symbolic");
     }
 

@@ -508,7 +508,10 @@ START_TEST (test_filters)
   ck_assert_int_eq (count (&f), 0);
   lc_bank_filter_init (&f);
   f.limit = 2;
-  ck_assert_int_eq (lc_bank_search (lc_test.system, &f, &error)->len, 2);
+  {
+    g_autoptr (GPtrArray) limited = lc_bank_search (lc_test.system, &f, &error);
+    ck_assert_int_eq (limited->len, 2);
+  }
 
   /* Tree order: a parent right before its children, even when a sibling's name extends the parent's. */
   ck_assert (lc_bank_ensure_category (lc_test.system, "行政处罚法 附录", NULL, &error));
