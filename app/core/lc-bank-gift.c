@@ -209,8 +209,9 @@ check_all (LcSession *session, GPtrArray *parsed, const char *source, GPtrArray 
   return g_steal_pointer (&questions);
 }
 
-static gboolean
-store_all (LcSession *session, GPtrArray *questions, GArray *article_ids, LcBankImportResult *result, GError **error)
+gboolean
+_lc_bank_store_all (LcSession *session, GPtrArray *questions, GArray *article_ids, LcBankImportResult *result,
+                    GError **error)
 {
   LcDb *db = lc_session_get_db (session);
   gint64 author = lc_session_get_user_id (session);
@@ -302,7 +303,7 @@ lc_bank_import_gift (LcSession *session, const char *text, gsize len, const char
   db = lc_session_get_db (session);
   if (!lc_db_begin (db, error))
     return FALSE;
-  if (!store_all (session, questions, article_ids, &counts, error) || !lc_db_commit (db, error))
+  if (!_lc_bank_store_all (session, questions, article_ids, &counts, error) || !lc_db_commit (db, error))
     {
       lc_db_rollback (db);
       return FALSE;

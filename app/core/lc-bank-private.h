@@ -18,5 +18,9 @@ gboolean _lc_bank_insert (LcDb *db, const LcQuestion *question, const char *uid,
                           gint64 author_user_id, GError **error);
 gboolean _lc_bank_update (LcDb *db, const LcQuestion *current, const LcQuestion *question, gint64 basis_article_id,
                           gint64 author_user_id, gboolean *new_version, GError **error);
+/* Stores checked imported questions (uids set) with their basis article ids:
+ * adds, versions or moves each one and counts it in @result. Inside the caller's transaction. */
+gboolean _lc_bank_store_all (LcSession *session, GPtrArray *questions, GArray *article_ids, LcBankImportResult *result,
+                             GError **error);
 
 G_END_DECLS

@@ -237,6 +237,29 @@ typedef struct
 gboolean lc_bank_import_gift (LcSession *session, const char *text, gsize len, const char *source_name,
                               gboolean skip_unsupported, LcBankImportResult *result, GPtrArray **problems,
                               GError **error);
+/* Tables ---------------------------------------------------------------- */
+
+/**
+ * lc_bank_import_table:
+ * @table: a sheet read by lc_table_read_csv() or lc_table_read_xlsx()
+ * @problems: (out) (optional): on LC_BANK_ERROR_IMPORT, "FILE: row N, column X (header): reason" strings
+ *
+ * Columns by header (Chinese, or the English alias): 编号 uid, 分类 category,
+ * 题型 type (单选/多选/判断/填空/问答), 难度 difficulty, 题干 stem, 选项A–选项H
+ * option_a–option_h, 答案 answer (letters; 对/错; accepted answers split by
+ * "|"), 解析 explanation, 参考答案 model_answer, 法律依据 basis. Like
+ * lc_bank_import_gift(): all rows checked first, then one transaction.
+ */
+gboolean lc_bank_import_table (LcSession *session, const LcTable *table, LcBankImportResult *result,
+                               GPtrArray **problems, GError **error);
+/* The Chinese headers of the table layout, in export order, NULL-terminated. */
+const char *const *lc_bank_table_headers (void);
+/* A choice question's answer as option letters ("ACD"), 对/错, or fill-in
+ * answers joined by "|"; "" for an essay. Free it. */
+char *lc_bank_table_answer (const LcQuestion *question);
+/* 单选, 多选, 判断, 填空, 问答: the words the table layout uses. */
+const char *lc_bank_table_type_word (LcQuestionType type);
+
 /* Every question (or those in @category and below) as canonical GIFT,
  * by category path and id. Pinned flags and statuses are not part of GIFT. */
 gboolean lc_bank_export_gift (LcSession *session, const char *category, char **text, GError **error);
