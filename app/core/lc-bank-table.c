@@ -144,7 +144,12 @@ add_field_problem (Reader *reader, guint row, guint field, const char *reason)
 static const char *
 field (Reader *reader, guint row, guint f)
 {
-  return reader->columns[f] >= 0 ? lc_table_cell (reader->table, row, (guint) reader->columns[f]) : "";
+  const char *cell = reader->columns[f] >= 0 ? lc_table_cell (reader->table, row, (guint) reader->columns[f]) : "";
+
+  /* The reports' CSV writer guards a cell that would run as a formula with an apostrophe; an export imports back. */
+  if (cell[0] == '\'' && cell[1] != '\0' && strchr ("=+-@", cell[1]) != NULL)
+    return cell + 1;
+  return cell;
 }
 
 static char *
