@@ -1,4 +1,5 @@
-/* lc-cli-bank.c: the question bank — list, show, GIFT import and export, retire and restore, count. */
+/* lc-cli-bank.c: the question bank — list, show, import and export (GIFT, XLSX, CSV), template, retire and
+ * restore, count. */
 #define G_LOG_DOMAIN "lexcert-cli"
 
 #include "config.h"
@@ -8,6 +9,8 @@
 #include "lc-bank.h"
 #include "lc-cli.h"
 #include "lc-i18n.h"
+#include "lc-report-bank.h"
+#include "lc-tabular.h"
 
 /* Reads the filter options shared by list and count; FALSE after a usage error. */
 static gboolean
@@ -200,38 +203,78 @@ bank_show (LcCli *cli, int argc, char **argv)
   return LC_CLI_EXIT_OK;
 }
 
+/* "gift", "xlsx" or "csv" from the file name's extension; "gift" for any other. */
+static const char *
+format_of_path (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".xlsx"))
+    return "xlsx";
+  if (g_str_has_suffix (lower, ".csv"))
+    return "csv";
+  return "gift";
+}
+
+static void
+print_problems (GPtrArray *problems)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    g_printerr ("%s\n", (char *) g_ptr_array_index (problems, i));
+}
+
 static int
 bank_import (LcCli *cli, int argc, char **argv)
 {
   gboolean skip = FALSE;
+  g_autofree char *sheet = NULL;
   const GOptionEntry entries[] = {
     { "skip-unsupported", 0, 0, G_OPTION_ARG_NONE, &skip,
       N_ ("Leave matching and numerical questions out instead of refusing the file"), NULL },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_ ("The worksheet of an XLSX file (default: the first)"),
+      N_ ("NAME") },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = lc_cli_context_new (
-      _ ("FILE.gift"), _ ("Import questions from a GIFT file: all of them, or nothing when one is wrong."), entries);
+  g_autoptr (GOptionContext) context =
+      lc_cli_context_new (_ ("FILE.gift|FILE.xlsx|FILE.csv"),
+                          _ ("Import questions from a GIFT file or a table (XLSX or CSV, laid out as “bank "
+                             "template” writes it): all of them, or nothing when one is wrong."),
+                          entries);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (LcTable) table = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *basename = NULL;
   LcBankImportResult result = { 0 };
+  const char *format;
   gsize length = 0;
+  gboolean ok;
   int code;
 
   if (!lc_cli_parse (context, &argc, &argv))
     return LC_CLI_EXIT_USAGE;
   if (!lc_cli_expect_args (argc, argv, 1, 1, &code))
     return code;
-  if (!g_file_get_contents (argv[1], &contents, &length, &error))
+  format = format_of_path (argv[1]);
+  if (sheet != NULL && strcmp (format, "xlsx") != 0)
+    return lc_cli_usage_error (argv[0], "%s", _ ("--sheet goes with an .xlsx file only."));
+  if (strcmp (format, "xlsx") == 0)
+    table = lc_table_read_xlsx (argv[1], sheet, &error);
+  else if (strcmp (format, "csv") == 0)
+    table = lc_table_read_csv (argv[1], &error);
+  else if (g_file_get_contents (argv[1], &contents, &length, &error))
+    basename = g_path_get_basename (argv[1]);
+  if (error != NULL)
     return lc_cli_fail (error);
-  basename = g_path_get_basename (argv[1]);
   if (!lc_cli_open (cli, &error))
     return lc_cli_fail (error);
-  if (!lc_bank_import_gift (cli->session, contents, length, basename, skip, &result, &problems, &error))
+  if (table != NULL)
+    ok = lc_bank_import_table (cli->session, table, &result, &problems, &error);
+  else
+    ok = lc_bank_import_gift (cli->session, contents, length, basename, skip, &result, &problems, &error);
+  if (!ok)
     {
-      for (guint i = 0; problems != NULL && i < problems->len; i++)
-        g_printerr ("%s\n", (char *) g_ptr_array_index (problems, i));
+      print_problems (problems);
       return lc_cli_fail (error);
     }
   /* Translators: “Added 12, updated 3, unchanged 40, skipped 1.” */
@@ -240,26 +283,94 @@ bank_import (LcCli *cli, int argc, char **argv)
   return LC_CLI_EXIT_OK;
 }
 
+/* The current versions with their options, through the bank's search. */
+static GPtrArray *
+questions_for_export (LcSession *session, const char *category, GError **error)
+{
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GPtrArray) full = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_question_free);
+  LcBankFilter filter;
+
+  lc_bank_filter_init (&filter);
+  filter.category = category;
+  if ((found = lc_bank_search (session, &filter, error)) == NULL)
+    return NULL;
+  for (guint i = 0; i < found->len; i++)
+    {
+      LcQuestion *q = lc_bank_get_question (session, ((LcQuestion *) g_ptr_array_index (found, i))->uid, error);
+
+      if (q == NULL)
+        return NULL;
+      g_ptr_array_add (full, q);
+    }
+  return g_steal_pointer (&full);
+}
+
 static int
 bank_export (LcCli *cli, int argc, char **argv)
 {
   g_autofree char *category = NULL;
+  g_autofree char *format = NULL;
   const GOptionEntry entries[] = {
     { "category", 0, 0, G_OPTION_ARG_STRING, &category, N_ ("Only this category and those below it"), N_ ("PATH") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_ ("gift, xlsx or csv (default: by the file's extension)"),
+      N_ ("FORMAT") },
     { NULL },
   };
   g_autoptr (GOptionContext) context =
-      lc_cli_context_new (_ ("FILE.gift"), _ ("Write the questions to a GIFT file that Moodle reads."), entries);
+      lc_cli_context_new (_ ("FILE.gift|FILE.xlsx|FILE.csv"),
+                          _ ("Write the questions to a GIFT file that Moodle reads, or to a table (XLSX or CSV) "
+                             "that “bank import” reads back."),
+                          entries);
   g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) questions = NULL;
   g_autofree char *text = NULL;
+  const char *chosen;
   int code;
 
   if (!lc_cli_parse (context, &argc, &argv))
     return LC_CLI_EXIT_USAGE;
   if (!lc_cli_expect_args (argc, argv, 1, 1, &code))
     return code;
-  if (!lc_cli_open (cli, &error) || !lc_bank_export_gift (cli->session, category, &text, &error)
-      || !g_file_set_contents (argv[1], text, -1, &error))
+  chosen = format != NULL ? format : format_of_path (argv[1]);
+  if (strcmp (chosen, "gift") != 0 && strcmp (chosen, "xlsx") != 0 && strcmp (chosen, "csv") != 0)
+    return lc_cli_usage_error (argv[0], _ ("Unknown format “%s” (use gift, xlsx or csv)."), chosen);
+  if (!lc_cli_open (cli, &error))
+    return lc_cli_fail (error);
+  if (strcmp (chosen, "gift") == 0)
+    {
+      if (!lc_bank_export_gift (cli->session, category, &text, &error)
+          || !g_file_set_contents (argv[1], text, -1, &error))
+        return lc_cli_fail (error);
+      return LC_CLI_EXIT_OK;
+    }
+  if ((questions = questions_for_export (cli->session, category, &error)) == NULL)
+    return lc_cli_fail (error);
+  if (strcmp (chosen, "xlsx") == 0 ? !lc_report_bank_write_xlsx (questions, argv[1], &error)
+                                   : !lc_report_bank_write_csv (questions, argv[1], &error))
+    return lc_cli_fail (error);
+  return LC_CLI_EXIT_OK;
+}
+
+static int
+bank_template (LcCli *cli, int argc, char **argv)
+{
+  const GOptionEntry entries[] = { { NULL } };
+  g_autoptr (GOptionContext) context =
+      lc_cli_context_new (_ ("FILE.xlsx"),
+                          _ ("Write an empty question table to fill in, with drop-downs, two example rows and "
+                             "instructions; “bank import” reads it."),
+                          entries);
+  g_autoptr (GError) error = NULL;
+  int code;
+
+  if (!lc_cli_parse (context, &argc, &argv))
+    return LC_CLI_EXIT_USAGE;
+  if (!lc_cli_expect_args (argc, argv, 1, 1, &code))
+    return code;
+  if (strcmp (format_of_path (argv[1]), "xlsx") != 0)
+    return lc_cli_usage_error (argv[0], _ ("“%s” must end in .xlsx."), argv[1]);
+  if (!lc_report_bank_template (argv[1], &error))
     return lc_cli_fail (error);
   return LC_CLI_EXIT_OK;
 }
@@ -344,8 +455,9 @@ lc_cli_cmd_bank (LcCli *cli, int argc, char **argv)
   static const LcCliCommand bank_commands[] = {
     { "list", bank_list, N_ ("List and search questions") },
     { "show", bank_show, N_ ("Show a question with its basis and versions") },
-    { "import", bank_import, N_ ("Import questions from a GIFT file") },
-    { "export", bank_export, N_ ("Export questions to a GIFT file") },
+    { "import", bank_import, N_ ("Import questions from a GIFT, XLSX or CSV file") },
+    { "export", bank_export, N_ ("Export questions to a GIFT, XLSX or CSV file") },
+    { "template", bank_template, N_ ("Write an XLSX template to fill in with questions") },
     { "retire", bank_retire, N_ ("Retire questions") },
     { "restore", bank_restore, N_ ("Make retired questions active again") },
     { "count", bank_count, N_ ("Count questions") },

@@ -370,6 +370,50 @@ read_header (Reader *reader)
                                       lc_table_source (reader->table), lc_table_row_number (reader->table, 0)));
 }
 
+/* Carries over from the stored version of a known question what the table
+ * cannot hold (GIFT name and format, option weights, pins and feedback), so
+ * that an export imported back makes no version when nothing was changed. */
+static gboolean
+keep_unexpressed (LcDb *db, LcQuestion *q, GError **error)
+{
+  g_autoptr (LcQuestion) current = NULL;
+  gboolean found = FALSE;
+
+  if (!lc_db_lookup (db, "SELECT id FROM question WHERE uid = ?", q->uid, 0, &found, NULL, error))
+    return FALSE;
+  if (!found)
+    return TRUE;
+  if ((current = _lc_bank_load (db, q->uid, 0, error)) == NULL)
+    return FALSE;
+  if (current->type != q->type)
+    return TRUE;
+  if (q->name == NULL)
+    q->name = g_strdup (current->name);
+  if (q->format == NULL)
+    q->format = g_strdup (current->format);
+  if (current->options->len != q->options->len)
+    return TRUE;
+  for (guint i = 0; i < q->options->len; i++)
+    {
+      const LcQuestionOption *was = g_ptr_array_index (current->options, i);
+      const LcQuestionOption *now = g_ptr_array_index (q->options, i);
+
+      if (g_strcmp0 (was->text, now->text) != 0 || !was->correct != !now->correct)
+        return TRUE;
+    }
+  for (guint i = 0; i < q->options->len; i++)
+    {
+      const LcQuestionOption *was = g_ptr_array_index (current->options, i);
+      LcQuestionOption *now = g_ptr_array_index (q->options, i);
+
+      now->weight = was->weight;
+      now->pinned = was->pinned;
+      g_free (now->feedback);
+      now->feedback = g_strdup (was->feedback);
+    }
+  return TRUE;
+}
+
 gboolean
 lc_bank_import_table (LcSession *session, const LcTable *table, LcBankImportResult *result, GPtrArray **problems,
                       GError **error)
@@ -425,6 +469,8 @@ lc_bank_import_table (LcSession *session, const LcTable *table, LcBankImportResu
           continue;
         }
       g_hash_table_add (uids, g_strdup (q->uid));
+      if (!keep_unexpressed (lc_session_get_db (session), q, error))
+        return FALSE;
       if (q->basis_ref != NULL)
         {
           if (g_hash_table_lookup_extended (articles, q->basis_ref, NULL, &cached))

@@ -192,6 +192,28 @@ START_TEST (test_update_by_uid)
 }
 END_TEST
 
+START_TEST (test_keeps_what_the_table_cannot_hold)
+{
+  static const char gift[] = "// @uid g-1\n"
+                             "::named::[html]下列哪一项不属于行政处罚？{=记过#对 ~警告#不对}\n";
+  g_autoptr (LcTable) table = table_of (HEADER "g-1,,单选,3,下列哪一项不属于行政处罚？,记过,警告,,,,,,,A,,,\n");
+  g_autoptr (LcQuestion) current = NULL;
+  g_autoptr (GError) error = NULL;
+  LcBankImportResult result = { 0 };
+
+  ck_assert_msg (lc_bank_import_gift (lc_test.system, gift, strlen (gift), "a.gift", FALSE, NULL, NULL, &error), "%s",
+                 error ? error->message : "");
+  ck_assert_msg (lc_bank_import_table (lc_test.system, table, &result, NULL, &error), "%s",
+                 error ? error->message : "");
+  ck_assert_uint_eq (result.unchanged, 1);
+  current = lc_bank_get_question (lc_test.system, "g-1", &error);
+  lc_test_assert_no_error (error);
+  ck_assert_int_eq (current->version_no, 1);
+  ck_assert_str_eq (current->name, "named");
+  ck_assert_str_eq (((LcQuestionOption *) current->options->pdata[0])->feedback, "对");
+}
+END_TEST
+
 START_TEST (test_needs_permission)
 {
   g_autoptr (LcSession) personnel = lc_test_session (LC_ROLE_PERSONNEL, 0);
@@ -215,6 +237,7 @@ bank_table_suite (void)
   tcase_add_test (tc, test_bad_row_stores_nothing);
   tcase_add_test (tc, test_unknown_header);
   tcase_add_test (tc, test_update_by_uid);
+  tcase_add_test (tc, test_keeps_what_the_table_cannot_hold);
   tcase_add_test (tc, test_needs_permission);
   suite_add_tcase (s, tc);
   return s;
