@@ -1,0 +1,50 @@
+/* lc-bank-page-private.h: the Question bank page's parts, for its tests. */
+#pragma once
+
+#include "lc-bank-page.h"
+#include "lc-bank.h"
+
+G_BEGIN_DECLS
+
+struct _LcBankPage
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkListView *category_list;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *type_dropdown;
+  GtkDropDown *difficulty_dropdown;
+  GtkDropDown *status_dropdown;
+  GtkLabel *count_label;
+  GtkColumnView *question_view;
+  GtkLabel *detail_label;
+  GtkButton *status_button;
+  GtkButton *export_button;
+  GtkLabel *error_label;
+
+  /* owned */
+  LcSession *session;
+  GPtrArray *category_paths; /* char *, NULL first for all categories */
+  GtkStringList *category_names;
+  GtkSingleSelection *category_selection;
+  GListStore *questions; /* LcBankItem */
+  GtkSingleSelection *question_selection;
+  GCancellable *cancellable; /* of the running search */
+  guint debounce_id;
+  LcQuestion *shown; /* the detailed question, or NULL */
+  GtkNativeDialog *file_chooser;
+};
+
+/* TRUE while a search runs or waits to run. */
+gboolean _lc_bank_page_is_busy (LcBankPage *self);
+/* Selects the listed question @uid; FALSE when it is not listed. */
+gboolean _lc_bank_page_select_uid (LcBankPage *self, const char *uid);
+/* The uid of the listed question at @position. */
+const char *_lc_bank_page_get_uid (LcBankPage *self, guint position);
+
+/* Writes @format ("gift": the chosen category, "xlsx" or "csv": the listed
+ * questions) to @path, as Export… does after its file chooser. */
+gboolean _lc_bank_page_export_file (LcBankPage *self, const char *path, const char *format, GError **error);
+
+G_END_DECLS
