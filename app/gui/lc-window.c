@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "lc-bank-page.h"
 #include "lc-i18n.h"
 #include "lc-password-dialog.h"
 #include "lc-people.h"
@@ -133,6 +134,13 @@ add_pages (LcWindow *self)
       page =
           gtk_stack_add_titled (self->stack, GTK_WIDGET (lc_statutes_page_new (session)), "statutes", _ ("Statutes"));
       gtk_stack_page_set_icon_name (page, "accessories-dictionary-symbolic");
+    }
+
+  /* The question bank is theirs too: questions cite the statutes above. */
+  if (lc_session_can (session, LC_PERM_MANAGE_CONTENT))
+    {
+      page = gtk_stack_add_titled (self->stack, GTK_WIDGET (lc_bank_page_new (session)), "bank", _ ("Question Bank"));
+      gtk_stack_page_set_icon_name (page, "view-list-symbolic");
     }
 
   /* Accounts are the administrator's: a new database's first administrator

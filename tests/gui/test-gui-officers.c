@@ -693,10 +693,12 @@ START_TEST (test_pages_by_role)
 
   ck_assert_ptr_null (trainer->officers_page);
   ck_assert_ptr_null (trainer->record_detail);
-  /* Statutes and their own account. */
-  ck_assert_uint_eq (n_pages (trainer), 2);
+  /* Statutes, the question bank and their own account. */
+  ck_assert_uint_eq (n_pages (trainer), 3);
   ck_assert_ptr_nonnull (gtk_stack_get_child_by_name (trainer->stack, "statutes"));
+  ck_assert_ptr_nonnull (gtk_stack_get_child_by_name (trainer->stack, "bank"));
   ck_assert_ptr_null (gtk_stack_get_child_by_name (personnel->stack, "statutes"));
+  ck_assert_ptr_null (gtk_stack_get_child_by_name (personnel->stack, "bank"));
 
   /* An officer sees their own record, read-only. */
   ck_assert_ptr_null (officer->officers_page);
