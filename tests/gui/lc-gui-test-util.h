@@ -103,4 +103,20 @@ lc_gui_test_remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
+/* The teardown of a test on lc_gui_test_open_db(): closes every window
+ * (their workers finish on the drained loop), then the database and its folder. */
+static inline void
+lc_gui_test_close (LcDb **db, char **dir)
+{
+  GList *windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+  lc_gui_test_drain ();
+  g_clear_pointer (db, lc_db_unref);
+  lc_gui_test_remove_dir (*dir);
+  g_clear_pointer (dir, g_free);
+}
+
 G_END_DECLS

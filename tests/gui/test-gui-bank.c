@@ -33,15 +33,7 @@ setup (void)
 static void
 teardown (void)
 {
-  GList *windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  g_list_free (windows);
-  lc_gui_test_drain ();
-  g_clear_pointer (&db, lc_db_unref);
-  lc_gui_test_remove_dir (tmp_dir);
-  g_clear_pointer (&tmp_dir, g_free);
+  lc_gui_test_close (&db, &tmp_dir);
 }
 
 static LcSession *
