@@ -208,6 +208,26 @@ count_correct (const LcQuestion *q)
 }
 
 gboolean
+lc_bank_validate_category (const char *path, GError **error)
+{
+  g_auto (GStrv) parts = g_strsplit (path != NULL ? path : "", "/", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_strstrip (parts[i])[0] == '\0')
+      {
+        g_set_error (error, LC_BANK_ERROR, LC_BANK_ERROR_CATEGORY,
+                     _ ("The category “%s” has an empty part; write it as names joined by “/”."), path);
+        return FALSE;
+      }
+  if (parts[0] == NULL)
+    {
+      g_set_error (error, LC_BANK_ERROR, LC_BANK_ERROR_CATEGORY, _ ("The category is empty."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 lc_question_validate (const LcQuestion *q, GError **error)
 {
   guint n_correct;
@@ -223,6 +243,8 @@ lc_question_validate (const LcQuestion *q, GError **error)
       g_set_error (error, LC_BANK_ERROR, LC_BANK_ERROR_EMPTY_STEM, _ ("The question has no text."));
       return FALSE;
     }
+  if (q->category != NULL && !lc_bank_validate_category (q->category, error))
+    return FALSE;
   if (q->difficulty < 1 || q->difficulty > 5)
     {
       g_set_error (error, LC_BANK_ERROR, LC_BANK_ERROR_DIFFICULTY,

@@ -151,6 +151,9 @@ void lc_question_set_truefalse (LcQuestion *question, gboolean answer);
  * explanation, model answer, difficulty, basis, options). */
 gboolean lc_question_same_content (const LcQuestion *a, const LcQuestion *b);
 
+/* A category path: names joined by "/", none of them empty. */
+gboolean lc_bank_validate_category (const char *path, GError **error);
+
 /* Checks @question alone (no database): the first rule it breaks. */
 gboolean lc_question_validate (const LcQuestion *question, GError **error);
 

@@ -16,16 +16,20 @@ struct _LcBankPage
   GtkDropDown *type_dropdown;
   GtkDropDown *difficulty_dropdown;
   GtkDropDown *status_dropdown;
+  GtkDropDown *law_dropdown;
   GtkLabel *count_label;
   GtkColumnView *question_view;
   GtkLabel *detail_label;
   GtkButton *status_button;
   GtkButton *export_button;
+  GtkButton *new_button;
+  GtkButton *edit_button;
   GtkLabel *error_label;
 
   /* owned */
   LcSession *session;
   GPtrArray *category_paths; /* char *, NULL first for all categories */
+  GPtrArray *law_slugs;      /* char *, NULL first for any law */
   GtkStringList *category_names;
   GtkSingleSelection *category_selection;
   GListStore *questions; /* LcBankItem */
@@ -34,6 +38,7 @@ struct _LcBankPage
   guint debounce_id;
   LcQuestion *shown; /* the detailed question, or NULL */
   GtkNativeDialog *file_chooser;
+  char *select_after_search; /* the uid to choose once the list is read again */
 };
 
 /* TRUE while a search runs or waits to run. */
@@ -42,6 +47,10 @@ gboolean _lc_bank_page_is_busy (LcBankPage *self);
 gboolean _lc_bank_page_select_uid (LcBankPage *self, const char *uid);
 /* The uid of the listed question at @position. */
 const char *_lc_bank_page_get_uid (LcBankPage *self, guint position);
+
+/* Opens the question editor for a new question (@uid NULL) or the question
+ * @uid, as New… and Edit… do; the editor is returned for tests to drive. */
+GtkWidget *_lc_bank_page_open_editor (LcBankPage *self, const char *uid);
 
 /* Writes @format ("gift": the chosen category, "xlsx" or "csv": the listed
  * questions) to @path, as Export… does after its file chooser. */

@@ -9,6 +9,8 @@
 #include "lc-bank-page-private.h"
 #include "lc-bank.h"
 #include "lc-i18n.h"
+#include "lc-law.h"
+#include "lc-question-editor.h"
 
 #ifdef LC_HAVE_REPORTS
 #include "lc-report-bank.h"
@@ -82,6 +84,7 @@ typedef struct
   LcSession *session;
   char *text;
   char *category;
+  char *law_slug;
   LcBankFilter filter;
   GPtrArray *categories; /* read with the first search only */
   gboolean want_categories;
@@ -94,6 +97,7 @@ search_data_free (SearchData *data)
   g_clear_object (&data->session);
   g_free (data->text);
   g_free (data->category);
+  g_free (data->law_slug);
   g_clear_pointer (&data->categories, g_ptr_array_unref);
   g_clear_pointer (&data->result, g_ptr_array_unref);
   g_free (data);
@@ -116,6 +120,7 @@ search_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
     }
   data->filter.text = data->text;
   data->filter.category = data->category;
+  data->filter.law_slug = data->law_slug;
   data->result = lc_bank_search (data->session, &data->filter, &error);
   if (data->result == NULL)
     g_task_return_error (task, error);
@@ -168,7 +173,9 @@ search_done (GObject *source, GAsyncResult *result, gpointer user_data)
   show_error (self, NULL);
   if (data->categories != NULL)
     categories_loaded (self, data->categories);
-  if (self->shown != NULL)
+  if (self->select_after_search != NULL)
+    selected_uid = g_steal_pointer (&self->select_after_search);
+  else if (self->shown != NULL)
     selected_uid = g_strdup (self->shown->uid);
   for (guint i = 0; i < data->result->len; i++)
     {
@@ -198,6 +205,7 @@ run_search (LcBankPage *self, gboolean want_categories)
   guint difficulty = gtk_drop_down_get_selected (self->difficulty_dropdown);
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   guint category = gtk_single_selection_get_selected (self->category_selection);
+  guint law = gtk_drop_down_get_selected (self->law_dropdown);
 
   if (self->cancellable != NULL)
     {
@@ -221,6 +229,8 @@ run_search (LcBankPage *self, gboolean want_categories)
   data->text = text[0] != '\0' ? g_strdup (text) : NULL;
   if (!want_categories && category != GTK_INVALID_LIST_POSITION && category < self->category_paths->len)
     data->category = g_strdup (g_ptr_array_index (self->category_paths, category));
+  if (law != GTK_INVALID_LIST_POSITION && law < self->law_slugs->len)
+    data->law_slug = g_strdup (g_ptr_array_index (self->law_slugs, law));
   self->cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->cancellable, search_done, g_object_ref (self));
   g_task_set_source_tag (task, run_search);
@@ -282,6 +292,7 @@ show_question (LcBankPage *self)
     {
       gtk_label_set_text (self->detail_label, _ ("Choose a question to see it here."));
       gtk_widget_set_sensitive (GTK_WIDGET (self->status_button), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.edit", FALSE);
       return;
     }
   /* One question with its options reads fast enough on the main thread. */
@@ -293,6 +304,7 @@ show_question (LcBankPage *self)
       show_error (self, error->message);
       gtk_label_set_text (self->detail_label, "");
       gtk_widget_set_sensitive (GTK_WIDGET (self->status_button), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.edit", FALSE);
       return;
     }
   question = self->shown;
@@ -343,6 +355,7 @@ show_question (LcBankPage *self)
   gtk_label_set_markup (self->detail_label, text->str);
   gtk_button_set_label (self->status_button, question->status == LC_QUESTION_RETIRED ? _ ("Rest_ore") : _ ("_Retire"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_button), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.edit", TRUE);
 }
 
 static void
@@ -360,6 +373,64 @@ status_clicked (LcBankPage *self)
       return;
     }
   run_search (self, FALSE);
+}
+
+/* Writing questions --------------------------------------------------------- */
+
+static void
+editor_saved (LcBankPage *self, const char *uid)
+{
+  g_free (self->select_after_search);
+  self->select_after_search = g_strdup (uid);
+  /* The category list is read again too: a new question may have made one. */
+  run_search (self, TRUE);
+}
+
+GtkWidget *
+_lc_bank_page_open_editor (LcBankPage *self, const char *uid)
+{
+  g_autoptr (GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  guint category = gtk_single_selection_get_selected (self->category_selection);
+  const char *category_path = NULL;
+  LcQuestionEditor *editor;
+
+  if (category != GTK_INVALID_LIST_POSITION && category < self->category_paths->len)
+    category_path = g_ptr_array_index (self->category_paths, category);
+  editor = lc_question_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->session, uid, category_path,
+                                   &error);
+  if (editor == NULL)
+    {
+      show_error (self, error->message);
+      return NULL;
+    }
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+  return GTK_WIDGET (editor);
+}
+
+static void
+new_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  _lc_bank_page_open_editor (LC_BANK_PAGE (widget), NULL);
+}
+
+static void
+edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LcBankPage *self = LC_BANK_PAGE (widget);
+
+  if (self->shown != NULL)
+    _lc_bank_page_open_editor (self, self->shown->uid);
+}
+
+static void
+question_activated (LcBankPage *self, guint position)
+{
+  g_autoptr (LcBankItem) item = g_list_model_get_item (G_LIST_MODEL (self->questions), position);
+
+  if (item != NULL)
+    _lc_bank_page_open_editor (self, item->question->uid);
 }
 
 /* Export -------------------------------------------------------------------- */
@@ -648,6 +719,8 @@ lc_bank_page_finalize (GObject *object)
   LcBankPage *self = LC_BANK_PAGE (object);
 
   g_clear_pointer (&self->category_paths, g_ptr_array_unref);
+  g_clear_pointer (&self->law_slugs, g_ptr_array_unref);
+  g_clear_pointer (&self->select_after_search, g_free);
   g_clear_pointer (&self->shown, lc_question_free);
   G_OBJECT_CLASS (lc_bank_page_parent_class)->finalize (object);
 }
@@ -668,16 +741,22 @@ lc_bank_page_class_init (LcBankPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcBankPage, type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LcBankPage, difficulty_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LcBankPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LcBankPage, law_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LcBankPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, LcBankPage, question_view);
   gtk_widget_class_bind_template_child (widget_class, LcBankPage, detail_label);
   gtk_widget_class_bind_template_child (widget_class, LcBankPage, status_button);
   gtk_widget_class_bind_template_child (widget_class, LcBankPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, LcBankPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, LcBankPage, edit_button);
   gtk_widget_class_bind_template_child (widget_class, LcBankPage, error_label);
 
   gtk_widget_class_install_action (widget_class, "bank.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "bank.find", NULL);
   gtk_widget_class_install_action (widget_class, "bank.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "bank.new", NULL, new_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "bank.new", NULL);
+  gtk_widget_class_install_action (widget_class, "bank.edit", NULL, edit_action);
 }
 
 static void
@@ -705,6 +784,7 @@ lc_bank_page_init (LcBankPage *self)
     gtk_string_list_append (statuses, lc_question_status_display_name (status));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
 
+  self->law_slugs = g_ptr_array_new_with_free_func (g_free);
   self->category_paths = g_ptr_array_new_with_free_func (g_free);
   self->category_names = gtk_string_list_new (NULL);
   self->category_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->category_names)));
@@ -738,6 +818,33 @@ lc_bank_page_init (LcBankPage *self)
   g_signal_connect_object (self->question_selection, "notify::selected-item", G_CALLBACK (show_question), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->status_button, "clicked", G_CALLBACK (status_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->question_view, "activate", G_CALLBACK (question_activated), self, G_CONNECT_SWAPPED);
+}
+
+/* The law filter lists each statute once, by its latest title. */
+static void
+load_laws (LcBankPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) versions = lc_law_list_versions (self->session, NULL, &error);
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->law_slugs, 0);
+  g_ptr_array_add (self->law_slugs, NULL);
+  gtk_string_list_append (names, _ ("Any law"));
+  if (versions == NULL)
+    show_error (self, error->message);
+  for (guint i = 0; versions != NULL && i < versions->len; i++)
+    {
+      LcLawVersion *version = g_ptr_array_index (versions, i);
+      LcLawVersion *next = i + 1 < versions->len ? g_ptr_array_index (versions, i + 1) : NULL;
+
+      if (next != NULL && g_strcmp0 (next->slug, version->slug) == 0)
+        continue;
+      g_ptr_array_add (self->law_slugs, g_strdup (version->slug));
+      gtk_string_list_append (names, version->title);
+    }
+  gtk_drop_down_set_model (self->law_dropdown, G_LIST_MODEL (names));
 }
 
 static void
@@ -756,7 +863,10 @@ lc_bank_page_new (LcSession *session)
 
   self = g_object_new (LC_TYPE_BANK_PAGE, NULL);
   self->session = g_object_ref (session);
+  load_laws (self);
   run_search (self, TRUE);
+  g_signal_connect_object (self->law_dropdown, "notify::selected", G_CALLBACK (category_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->category_selection, "notify::selected", G_CALLBACK (category_changed), self,
                            G_CONNECT_SWAPPED);
   return self;

@@ -146,6 +146,8 @@ static const InvalidCase invalid_cases[] = {
   { "fill without answer", LC_BANK_ERROR_NO_OPTIONS },
   { "essay with options", LC_BANK_ERROR_ESSAY_OPTIONS },
   { "uid with space", LC_BANK_ERROR_UID },
+  { "category with an empty part", LC_BANK_ERROR_CATEGORY },
+  { "blank category", LC_BANK_ERROR_CATEGORY },
 };
 
 static LcQuestion *
@@ -210,6 +212,12 @@ invalid_question (int i)
       break;
     case 16:
       q->uid = g_strdup ("a b");
+      break;
+    case 17:
+      q->category = g_strdup ("行政处罚法//第二章");
+      break;
+    case 18:
+      q->category = g_strdup (" ");
       break;
     default:
       g_assert_not_reached ();
