@@ -38,7 +38,8 @@ struct _LcBankPage
   guint debounce_id;
   LcQuestion *shown; /* the detailed question, or NULL */
   GtkNativeDialog *file_chooser;
-  char *select_after_search; /* the uid to choose once the list is read again */
+  char *select_after_search;          /* the uid to choose once the list is read again */
+  gboolean select_first_after_search; /* Enter was pressed before the search ended */
 };
 
 /* TRUE while a search runs or waits to run. */

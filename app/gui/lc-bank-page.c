@@ -151,6 +151,19 @@ categories_loaded (LcBankPage *self, GPtrArray *categories)
   gtk_single_selection_set_selected (self->category_selection, 0);
 }
 
+/* Chooses the first question listed and takes the focus to it. */
+static void
+select_first (LcBankPage *self)
+{
+  gtk_single_selection_set_selected (self->question_selection, 0);
+  /* GTK 4.8 has no gtk_column_view_scroll_to(): the list inside the column
+   * view has the scroll-to-item action, which focuses the row too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->question_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
+}
+
 static void
 search_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -188,6 +201,12 @@ search_done (GObject *source, GAsyncResult *result, gpointer user_data)
                        items->len);
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", items->len), items->len);
   gtk_label_set_text (self->count_label, count);
+  if (self->select_first_after_search && items->len > 0)
+    {
+      g_clear_pointer (&selected_uid, g_free);
+      select_first (self);
+    }
+  self->select_first_after_search = FALSE;
   /* A re-listing keeps the shown question chosen when it is still listed. */
   if (selected_uid == NULL || !_lc_bank_page_select_uid (self, selected_uid))
     show_question (self);
@@ -262,6 +281,22 @@ search_changed (LcBankPage *self)
    * every key and every step of an input method's composition. */
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   self->debounce_id = g_timeout_add (DEBOUNCE_MS, debounce_done, self);
+}
+
+/* Enter in the search box chooses the first question found and moves the
+ * focus to the list: search, Enter, arrows, Enter to edit, all by keyboard. */
+static void
+search_activated (LcBankPage *self)
+{
+  if (_lc_bank_page_is_busy (self))
+    {
+      self->select_first_after_search = TRUE;
+      if (self->debounce_id != 0)
+        filter_changed (self);
+      return;
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->questions)) > 0)
+    select_first (self);
 }
 
 /* The chosen question ------------------------------------------------------- */
@@ -809,6 +844,7 @@ lc_bank_page_init (LcBankPage *self)
 
   /* "changed" rather than "search-changed": the page keeps its own delay. */
   g_signal_connect_object (self->search_entry, "changed", G_CALLBACK (search_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->type_dropdown, "notify::selected", G_CALLBACK (filter_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->difficulty_dropdown, "notify::selected", G_CALLBACK (filter_changed), self,
