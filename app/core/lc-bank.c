@@ -457,20 +457,51 @@ read_category (LcStmt *stmt)
   return c;
 }
 
-/* By path, with '/' below every other character, so that a parent comes right
- * before its children ("a/b" before "a b", which a plain sort would swap). */
+/* The number of a part named like a statute's divisions, "第十二章 …" → 12,
+ * or -1: such names sort by their number, not by their characters. */
+static int
+ordinal (const char *name)
+{
+  const char *start, *end;
+  int value = -1;
+
+  if (!g_str_has_prefix (name, "第"))
+    return -1;
+  start = end = name + strlen ("第");
+  while (*end != '\0' && g_utf8_strchr ("零〇一二三四五六七八九十百千两", -1, g_utf8_get_char (end)) != NULL)
+    end = g_utf8_next_char (end);
+  if (end == start || !lc_chinese_numeral_parse (start, end - start, &value))
+    return -1;
+  return value;
+}
+
+static int
+compare_names (const char *a, const char *b)
+{
+  int na = ordinal (a), nb = ordinal (b);
+
+  if (na >= 0 && nb >= 0 && na != nb)
+    return na < nb ? -1 : 1;
+  return strcmp (a, b);
+}
+
+/* Part by part, so that a parent comes right before its children, and
+ * chapters in their order: 第二章 before 第十章. */
 static int
 compare_tree_order (gconstpointer a, gconstpointer b)
 {
-  const unsigned char *p = (const unsigned char *) (*(LcCategory *const *) a)->path;
-  const unsigned char *q = (const unsigned char *) (*(LcCategory *const *) b)->path;
-  int cp, cq;
+  g_auto (GStrv) pa = g_strsplit ((*(LcCategory *const *) a)->path, "/", -1);
+  g_auto (GStrv) pb = g_strsplit ((*(LcCategory *const *) b)->path, "/", -1);
+  guint i;
 
-  for (; *p != '\0' && *p == *q; p++, q++)
-    ;
-  cp = *p == '/' ? 1 : *p;
-  cq = *q == '/' ? 1 : *q;
-  return cp - cq;
+  for (i = 0; pa[i] != NULL && pb[i] != NULL; i++)
+    {
+      int order = compare_names (pa[i], pb[i]);
+
+      if (order != 0)
+        return order;
+    }
+  return pa[i] == NULL ? (pb[i] == NULL ? 0 : -1) : 1;
 }
 
 GPtrArray *

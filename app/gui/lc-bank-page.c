@@ -157,11 +157,14 @@ select_first (LcBankPage *self)
 {
   gtk_single_selection_set_selected (self->question_selection, 0);
   /* GTK 4.8 has no gtk_column_view_scroll_to(): the list inside the column
-   * view has the scroll-to-item action, which focuses the row too. */
+   * view has the scroll-to-item action, which makes the row the focus row. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->question_view)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
+        gtk_widget_grab_focus (child);
+      }
 }
 
 static void

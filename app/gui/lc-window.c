@@ -26,7 +26,13 @@ static void
 find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LcWindow *self = LC_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+  g_autofree char *page_find = g_strconcat (gtk_stack_get_visible_child_name (self->stack), ".find", NULL);
 
+  /* Ctrl+F searches the page in view (the focus may be in the sidebar, out of
+   * reach of the page's own shortcut); pages without a search lead to the roster. */
+  if (page != GTK_WIDGET (self->officers_page) && page != NULL && gtk_widget_activate_action (page, page_find, NULL))
+    return;
   if (self->officers_page == NULL)
     return;
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->officers_page));
@@ -155,7 +161,6 @@ add_pages (LcWindow *self)
   page = gtk_stack_add_titled (self->stack, GTK_WIDGET (self->account_page), "account", _ ("My account"));
   gtk_stack_page_set_icon_name (page, "avatar-default-symbolic");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "main.find", self->officers_page != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "main.add-officer", self->officers_page != NULL);
 }
 

@@ -532,6 +532,19 @@ START_TEST (test_filters)
   ck_assert_int_eq (((LcCategory *) g_ptr_array_index (categories, 3))->depth, 1);
   ck_assert_int_eq (((LcCategory *) g_ptr_array_index (categories, 3))->n_questions, 2);
   ck_assert_str_eq (((LcCategory *) g_ptr_array_index (categories, 5))->path, "行政处罚法 附录");
+
+  /* Chapters in their statute's order, not their characters' (二 sorts after 十 in UTF-8). */
+  g_clear_pointer (&categories, g_ptr_array_unref);
+  ck_assert (lc_bank_ensure_category (lc_test.system, "章/第十章 附则", NULL, &error));
+  ck_assert (lc_bank_ensure_category (lc_test.system, "章/第二章 总则", NULL, &error));
+  ck_assert (lc_bank_ensure_category (lc_test.system, "章/第十二章 其他", NULL, &error));
+  ck_assert (lc_bank_ensure_category (lc_test.system, "章/附录", NULL, &error));
+  categories = lc_bank_list_categories (lc_test.system, &error);
+  ck_assert_int_eq (categories->len, 11);
+  ck_assert_str_eq (((LcCategory *) g_ptr_array_index (categories, 3))->path, "章/第二章 总则");
+  ck_assert_str_eq (((LcCategory *) g_ptr_array_index (categories, 4))->path, "章/第十章 附则");
+  ck_assert_str_eq (((LcCategory *) g_ptr_array_index (categories, 5))->path, "章/第十二章 其他");
+  ck_assert_str_eq (((LcCategory *) g_ptr_array_index (categories, 6))->path, "章/附录");
 }
 END_TEST
 
