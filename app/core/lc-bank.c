@@ -132,6 +132,7 @@ lc_question_free (LcQuestion *q)
   g_free (q->explanation);
   g_free (q->model_answer);
   g_free (q->basis_ref);
+  g_free (q->author_name);
   g_free (q->basis_label);
   g_free (q->basis_text);
   g_clear_pointer (&q->options, g_ptr_array_unref);
@@ -530,9 +531,12 @@ lc_bank_list_categories (LcSession *session, GError **error)
 #define VERSION_COLUMNS                                                                                                \
   "v.id, v.no, v.type, v.name, v.format, v.stem, v.explanation, v.model_answer, v.difficulty, v.basis_ref, "           \
   "coalesce(v.basis_article_id, 0), coalesce(v.author_user_id, 0), v.created_at, q.id, q.uid, c.path, q.status, "      \
-  "q.updated_at "
+  "q.updated_at, u.login, o.name "
+/* The author's login and, for a user linked to an officer, the officer's name. */
+#define AUTHOR_JOIN "LEFT JOIN app_user u ON u.id = v.author_user_id LEFT JOIN officer o ON o.id = u.officer_id "
 #define VERSION_FROM                                                                                                   \
-  "FROM question q JOIN question_version v ON v.question_id = q.id LEFT JOIN category c ON c.id = q.category_id "
+  "FROM question q JOIN question_version v ON v.question_id = q.id LEFT JOIN category c ON c.id = "                    \
+  "q.category_id " AUTHOR_JOIN
 
 static gpointer
 read_version (LcStmt *stmt)
@@ -561,6 +565,21 @@ read_version (LcStmt *stmt)
   q->category = lc_stmt_dup_text_or_null (stmt, 15);
   lc_question_status_from_string (status, &q->status);
   q->updated_at = lc_stmt_int (stmt, 17);
+  if (q->author_user_id == 0)
+    q->author_name = g_strdup (_ ("the program"));
+  else
+    {
+      g_autofree char *login = lc_stmt_dup_text_or_null (stmt, 18);
+      g_autofree char *officer = lc_stmt_dup_text_or_null (stmt, 19);
+
+      if (login == NULL)
+        q->author_name = g_strdup_printf (_ ("user %lld"), (long long) q->author_user_id);
+      else if (officer != NULL)
+        /* Translators: a question version's author: an officer's name and the login, “张伟 (zhangwei)” */
+        q->author_name = g_strdup_printf (_ ("%s (%s)"), officer, login);
+      else
+        q->author_name = g_steal_pointer (&login);
+    }
   return q;
 }
 
@@ -956,7 +975,7 @@ lc_bank_filter_init (LcBankFilter *filter)
 
 #define SEARCH_WHERE                                                                                                   \
   "FROM question q JOIN question_version v ON v.id = q.current_version_id "                                            \
-  "LEFT JOIN category c ON c.id = q.category_id "                                                                      \
+  "LEFT JOIN category c ON c.id = q.category_id " AUTHOR_JOIN                                                          \
   "WHERE (?1 IS NULL OR q.id IN (SELECT rowid FROM question_fts WHERE question_fts MATCH ?1)) "                        \
   "AND (?2 IS NULL OR q.id IN (SELECT rowid FROM question_fts WHERE content LIKE ?2 ESCAPE '\\')) "                    \
   "AND (?3 IS NULL OR v.type = ?3) AND (?4 IS NULL OR v.difficulty = ?4) AND (?5 IS NULL OR q.status = ?5) "           \

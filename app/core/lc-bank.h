@@ -127,6 +127,10 @@ typedef struct
   int version_no;
   gint64 created_at;
   gint64 author_user_id; /* 0: the program (starter bank) */
+  /* Who made this version, as shown to people: "张伟 (zhangwei)" for a user
+   * linked to an officer, else the login, "the program" for 0 (translated).
+   * Filled by the functions that read versions; NULL on a question built in memory. */
+  char *author_name;
   LcQuestionType type;
   char *name;   /* GIFT ::name::, or NULL */
   char *format; /* "moodle" (NULL means it), "html", "markdown", "plain" */
@@ -153,6 +157,77 @@ gboolean lc_question_same_content (const LcQuestion *a, const LcQuestion *b);
 
 /* A category path: names joined by "/", none of them empty. */
 gboolean lc_bank_validate_category (const char *path, GError **error);
+
+/* The differences between two versions ------------------------------ */
+
+/**
+ * LcQuestionField:
+ * @LC_QUESTION_FIELD_TYPE: the question type
+ * @LC_QUESTION_FIELD_NAME: the GIFT name
+ * @LC_QUESTION_FIELD_STEM: the question's text
+ * @LC_QUESTION_FIELD_OPTIONS: the options, their correct flags, weights, pinning and feedback;
+ *   a fill-in question's accepted answers; a true/false question's answer
+ * @LC_QUESTION_FIELD_MODEL_ANSWER: an essay's model answer
+ * @LC_QUESTION_FIELD_EXPLANATION: the explanation
+ * @LC_QUESTION_FIELD_DIFFICULTY: the difficulty, 1 to 5
+ * @LC_QUESTION_FIELD_BASIS: the legal basis (the citation decides; the label is shown)
+ * @LC_QUESTION_FIELD_FORMAT: the text format marker
+ *
+ * The content of a version, in the order a person reads it.
+ */
+typedef enum
+{
+  LC_QUESTION_FIELD_TYPE,
+  LC_QUESTION_FIELD_NAME,
+  LC_QUESTION_FIELD_STEM,
+  LC_QUESTION_FIELD_OPTIONS,
+  LC_QUESTION_FIELD_MODEL_ANSWER,
+  LC_QUESTION_FIELD_EXPLANATION,
+  LC_QUESTION_FIELD_DIFFICULTY,
+  LC_QUESTION_FIELD_BASIS,
+  LC_QUESTION_FIELD_FORMAT,
+} LcQuestionField;
+
+#define LC_QUESTION_N_FIELDS (LC_QUESTION_FIELD_FORMAT + 1)
+
+typedef struct
+{
+  LcQuestionField field;
+  char *label;         /* translated: "Question", "Options", "Accepted answers", … */
+  char *old_text;      /* the field in the old version, as lc_question_field_text() shows it */
+  char *new_text;      /* likewise in the new version */
+  GPtrArray *segments; /* LcDiffSegment * (lc-law.h) from old_text to new_text */
+} LcQuestionFieldDiff;
+
+void lc_question_field_diff_free (LcQuestionFieldDiff *diff);
+
+/* The translated name of @field for @question ("Accepted answers" for the
+ * options of a fill-in question, "Answer" for a true/false one). */
+const char *lc_question_field_label (const LcQuestion *question, LcQuestionField field);
+
+/* @field of @question as a person reads it, "" when absent. Options one a
+ * line, "A. 记过 ✓", with " (pinned)", a weight other than 0 and 100% and
+ * "Feedback: …" on a line of its own; fill-in answers one a line; a
+ * true/false answer as "True" or "False"; the basis as its label (when
+ * read by lc_bank_get_version()) and its citation. Free it. */
+char *lc_question_field_text (const LcQuestion *question, LcQuestionField field);
+
+/**
+ * lc_question_diff:
+ * @old_question: the earlier version
+ * @new_question: the later one
+ *
+ * The fields whose content differs, in LcQuestionField order, each with the
+ * character-level runs (lc_text_diff()) between its old and new text. Pure:
+ * no database, no session. Empty when lc_question_same_content() holds.
+ *
+ *   g_autoptr (GPtrArray) fields = lc_question_diff (v1, v2);
+ *   for (guint i = 0; i < fields->len; i++)
+ *     show (((LcQuestionFieldDiff *) g_ptr_array_index (fields, i))->label, …);
+ *
+ * Returns: (transfer full): LcQuestionFieldDiff *
+ */
+GPtrArray *lc_question_diff (const LcQuestion *old_question, const LcQuestion *new_question);
 
 /* Checks @question alone (no database): the first rule it breaks. */
 gboolean lc_question_validate (const LcQuestion *question, GError **error);
@@ -274,5 +349,6 @@ gboolean lc_bank_ensure_starter (LcDb *db, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcQuestion, lc_question_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcCategory, lc_category_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcQuestionFieldDiff, lc_question_field_diff_free)
 
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _LcBankPage
   GtkButton *export_button;
   GtkButton *new_button;
   GtkButton *edit_button;
+  GtkButton *history_button;
   GtkLabel *error_label;
 
   /* owned */

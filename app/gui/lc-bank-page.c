@@ -11,6 +11,7 @@
 #include "lc-i18n.h"
 #include "lc-law.h"
 #include "lc-question-editor.h"
+#include "lc-question-history-dialog.h"
 
 #ifdef LC_HAVE_REPORTS
 #include "lc-report-bank.h"
@@ -331,6 +332,7 @@ show_question (LcBankPage *self)
       gtk_label_set_text (self->detail_label, _ ("Choose a question to see it here."));
       gtk_widget_set_sensitive (GTK_WIDGET (self->status_button), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.edit", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.history", FALSE);
       return;
     }
   /* One question with its options reads fast enough on the main thread. */
@@ -343,6 +345,7 @@ show_question (LcBankPage *self)
       gtk_label_set_text (self->detail_label, "");
       gtk_widget_set_sensitive (GTK_WIDGET (self->status_button), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.edit", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.history", FALSE);
       return;
     }
   question = self->shown;
@@ -381,19 +384,16 @@ show_question (LcBankPage *self)
       LcQuestion *version = g_ptr_array_index (versions, i);
       g_autoptr (GDateTime) created = g_date_time_new_from_unix_local (version->created_at);
       g_autofree char *date = created != NULL ? g_date_time_format (created, "%Y-%m-%d %H:%M") : g_strdup ("");
-      g_autofree char *author = version->author_user_id == 0
-                                    ? g_strdup (_ ("the program"))
-                                    : g_strdup_printf (_ ("user %lld"), (long long) version->author_user_id);
-
       /* TRANSLATORS: a version's number, date and author */
       g_string_append_printf (versions_text, _ ("%sVersion %d, %s, by %s"), i > 0 ? "\n" : "", version->version_no,
-                              date, author);
+                              date, version->author_name);
     }
   append_section (text, _ ("Versions"), versions_text->str);
   gtk_label_set_markup (self->detail_label, text->str);
   gtk_button_set_label (self->status_button, question->status == LC_QUESTION_RETIRED ? _ ("Rest_ore") : _ ("_Retire"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_button), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.edit", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bank.history", TRUE);
 }
 
 static void
@@ -460,6 +460,24 @@ edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->shown != NULL)
     _lc_bank_page_open_editor (self, self->shown->uid);
+}
+
+static void
+history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  LcBankPage *self = LC_BANK_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  LcQuestionHistoryDialog *dialog;
+
+  if (self->shown == NULL)
+    return;
+  dialog = lc_question_history_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->session,
+                                           self->shown->uid, &error);
+  if (dialog == NULL)
+    show_error (self, error->message);
+  else
+    gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -787,6 +805,7 @@ lc_bank_page_class_init (LcBankPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcBankPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, LcBankPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, LcBankPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, LcBankPage, history_button);
   gtk_widget_class_bind_template_child (widget_class, LcBankPage, error_label);
 
   gtk_widget_class_install_action (widget_class, "bank.find", NULL, find_action);
@@ -795,6 +814,7 @@ lc_bank_page_class_init (LcBankPageClass *klass)
   gtk_widget_class_install_action (widget_class, "bank.new", NULL, new_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "bank.new", NULL);
   gtk_widget_class_install_action (widget_class, "bank.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "bank.history", NULL, history_action);
 }
 
 static void

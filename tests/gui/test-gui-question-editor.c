@@ -12,6 +12,7 @@
 #include "lc-gui-test-util.h"
 #include "lc-law.h"
 #include "lc-question-editor-private.h"
+#include "lc-question-history-dialog.h"
 
 #define PASSWORD "secret-password"
 #define PENALTY_LAW "中华人民共和国行政处罚法 (2021-01-22)"
@@ -410,6 +411,19 @@ START_TEST (test_edit_makes_version_two)
   ck_assert_int_eq (page->shown->version_no, 2);
   ck_assert_msg (strstr (gtk_label_get_text (page->detail_label), "Version 2") != NULL, "%s",
                  gtk_label_get_text (page->detail_label));
+  ck_assert_msg (strstr (gtk_label_get_text (page->detail_label), "by trainer") != NULL, "%s",
+                 gtk_label_get_text (page->detail_label));
+
+  /* History… opens the versions of the question shown. */
+  ck_assert (gtk_widget_get_sensitive (GTK_WIDGET (page->history_button)));
+  g_signal_emit_by_name (page->history_button, "clicked");
+  {
+    gboolean opened = FALSE;
+
+    for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+      opened = opened || LC_IS_QUESTION_HISTORY_DIALOG (l->data);
+    ck_assert_msg (opened, "History… opened no dialog");
+  }
 }
 END_TEST
 
