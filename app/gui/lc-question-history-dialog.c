@@ -194,6 +194,21 @@ diff_view (GPtrArray *segments, LcDiffKind kind, const char *accessible_label)
   return view;
 }
 
+/* A text view in a scrolled window of a few lines: GTK 4.8 measures a
+ * wrapping text view only once it has been drawn, so one placed straight in
+ * a box would stay zero lines high. */
+static GtkWidget *
+diff_scroller (GtkWidget *view)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  return scroller;
+}
+
 static void
 add_field (LcQuestionHistoryDialog *self, LcQuestionFieldDiff *diff, int old_no, int new_no)
 {
@@ -205,14 +220,12 @@ add_field (LcQuestionHistoryDialog *self, LcQuestionFieldDiff *diff, int old_no,
   g_autofree char *new_name = g_strdup_printf (_ ("%s, version %d"), diff->label, new_no);
   GtkWidget *old_view = diff_view (diff->segments, LC_DIFF_DELETE, old_name);
   GtkWidget *new_view = diff_view (diff->segments, LC_DIFF_INSERT, new_name);
-  GtkWidget *old_frame = gtk_frame_new (NULL);
-  GtkWidget *new_frame = gtk_frame_new (NULL);
+  GtkWidget *old_frame = diff_scroller (old_view);
+  GtkWidget *new_frame = diff_scroller (new_view);
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "heading");
   gtk_box_set_homogeneous (GTK_BOX (sides), TRUE);
-  gtk_frame_set_child (GTK_FRAME (old_frame), old_view);
-  gtk_frame_set_child (GTK_FRAME (new_frame), new_view);
   gtk_box_append (GTK_BOX (sides), old_frame);
   gtk_box_append (GTK_BOX (sides), new_frame);
   gtk_box_append (GTK_BOX (box), heading);
