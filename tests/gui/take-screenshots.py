@@ -1,6 +1,8 @@
 #!/usr/bin/python3
-"""Takes the README's screenshots: the sign-in window and the Officers page,
-in Chinese at 1366×768, on the demo database. `./dev screenshots` runs it
+"""Takes the README's screenshots in Chinese at 1366×768 on the demo
+database: the sign-in window and the Officers page (as personnel); the
+Question bank page, the question editor and a question's history (as the
+trainer, who finds a question by a Chinese word, edits it and compares). `./dev screenshots` runs it
 inside dbus-run-session and xvfb-run with a zh_CN.UTF-8 locale.
 
 Usage: take-screenshots.py LEXCERT LEXCERT_CLI OUTPUT_DIR
@@ -21,6 +23,9 @@ _spec.loader.exec_module(e2e)
 
 # An officer whose certificate has a history worth showing.
 OFFICER = "330401003"
+# The trainer's search word (听证, a hearing) and the words the edit adds.
+BANK_SEARCH = "听证"
+EDIT_SUFFIX = "（依2021年修订）"
 
 
 def shoot(path, trim):
@@ -37,6 +42,58 @@ def settle(lexcert, what, find):
     found = e2e.wait_for(what, find)
     lexcert.findChild(lambda n: False, retry=False, requireResult=False)
     return found
+
+
+def named(node, role, test):
+    return node.findChild(lambda n: n.roleName == role and test(n.name), retry=False, requireResult=False)
+
+
+def click_node(node, pyatspi, rawinput):
+    """GTK 4.8 reports window coordinates; the windows sit at the origin of the bare X server."""
+    ext = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    rawinput.click(ext.x + ext.width // 2, ext.y + ext.height // 2)
+
+
+def trainer_screens(out, rawinput, pyatspi, root):
+    lexcert = e2e.wait_for("lexcert", lambda: [a for a in root.applications() if a.name == "lexcert"
+                                               and a.children])[0]
+    login = e2e.wait_for("the login entry", lambda: lexcert.findChild(
+        lambda n: n.roleName == "text", retry=False, requireResult=False))
+    login.text = "trainer"
+    lexcert.findChild(lambda n: n.roleName == "password text", retry=False).text = e2e.DEMO_PASSWORD
+    lexcert.findChild(lambda n: n.roleName == "push button", retry=False).doActionNamed("click")
+
+    # The sidebar's rows have no names of their own in GTK 4.8: click the label.
+    bank = e2e.wait_for("the sidebar", lambda: named(lexcert, "label", lambda name: name == "题库"))
+    click_node(bank, pyatspi, rawinput)
+    e2e.wait_for("the question list", lambda: named(lexcert, "label", lambda name: name.endswith("道试题")))
+    rawinput.keyCombo("<Control>f")
+    rawinput.typeText(BANK_SEARCH)
+    rawinput.pressKey("Return")
+    e2e.wait_for("a question chosen", lambda: [
+        b for b in lexcert.findChildren(lambda n: n.roleName == "push button" and n.name.startswith("编辑"))
+        if b.getState().contains(pyatspi.STATE_SENSITIVE)])
+    settle(lexcert, "the search", lambda: named(lexcert, "label", lambda name: name.endswith("道试题")
+                                                 and not name.startswith("705")))
+    shoot(os.path.join(out, "question-bank.png"), trim=False)
+
+    # Enter on the chosen row opens the editor with the focus in the question's text.
+    rawinput.pressKey("Return")
+    settle(lexcert, "the editor", lambda: named(lexcert, "heading", lambda name: name.startswith("编辑试题")))
+    rawinput.keyCombo("<Control>End")
+    rawinput.typeText(EDIT_SUFFIX)
+    settle(lexcert, "the typing", lambda: [
+        t for t in lexcert.findChildren(lambda n: n.roleName == "text") if EDIT_SUFFIX in (t.text or "")])
+    shoot(os.path.join(out, "question-editor.png"), trim=False)
+    rawinput.keyCombo("<Control>s")
+    e2e.wait_for("the editor to close", lambda: not named(lexcert, "heading", lambda name: name.startswith("编辑试题")))
+
+    # Without a window manager the main window does not get the keyboard back
+    # when the editor closes: press History… through AT-SPI.
+    named(lexcert, "push button", lambda name: name.startswith("历史版本")).doActionNamed("click")
+    settle(lexcert, "the history", lambda: named(lexcert, "status bar", lambda name: "之间有" in name))
+    shoot(os.path.join(out, "question-history.png"), trim=False)
+    rawinput.pressKey("Escape")
 
 
 def main():
@@ -105,6 +162,12 @@ def main():
         settle(lexcert, "the whole roster", lambda: lexcert.findChild(
             lambda n: n.roleName == "status bar" and not n.name.startswith("1 "), retry=False, requireResult=False))
         shoot(os.path.join(out, "officers.png"), trim=False)
+        app.terminate()
+        app.wait(10)
+        app = None
+
+        app = subprocess.Popen([gui, "--database", db], env=env)
+        trainer_screens(out, rawinput, pyatspi, root)
     finally:
         if app is not None:
             app.terminate()
