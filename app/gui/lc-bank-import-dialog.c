@@ -513,6 +513,9 @@ job_done (GObject *source_object, GAsyncResult *result, gpointer user_data)
         }
     }
   update_actions (self);
+  /* From the keyboard, Enter then imports what the preview showed. */
+  if (self->can_import && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
 }
 
 static void
