@@ -223,29 +223,110 @@ print_problems (GPtrArray *problems)
     g_printerr ("%s\n", (char *) g_ptr_array_index (problems, i));
 }
 
+/* Up to this many questions a dry run lists without --verbose: a glance, not a flood. */
+#define IMPORT_LIST_MAX 20
+
+/* The first line of @text, cut to @max characters. */
+static char *
+first_line (const char *text, guint max)
+{
+  const char *end;
+  g_autofree char *line = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  end = strchr (text, '\n');
+  line = end != NULL ? g_strndup (text, (gsize) (end - text)) : g_strdup (text);
+  g_strstrip (line);
+  if (g_utf8_strlen (line, -1) > max)
+    {
+      g_autofree char *cut = g_utf8_substring (line, 0, max);
+
+      return g_strconcat (cut, "…", NULL);
+    }
+  return g_steal_pointer (&line);
+}
+
+static const char *
+outcome_word (LcBankImportOutcome outcome, gboolean dry_run)
+{
+  switch (outcome)
+    {
+    case LC_BANK_IMPORT_ADDED:
+      return dry_run ? _ ("would add") : _ ("added");
+    case LC_BANK_IMPORT_UPDATED:
+      return dry_run ? _ ("would update") : _ ("updated");
+    case LC_BANK_IMPORT_SKIPPED:
+      return dry_run ? _ ("would skip") : _ ("skipped");
+    case LC_BANK_IMPORT_UNCHANGED:
+    default:
+      return _ ("unchanged");
+    }
+}
+
+/* The questions that change or are left out; the unchanged ones only count. */
+static void
+print_items (GPtrArray *items, gboolean dry_run)
+{
+  static const char *const headers[] = { N_ ("Outcome"), N_ ("Line"), N_ ("Uid"), N_ ("Question") };
+  static const char *const keys[] = { "outcome", "line", "uid", "question" };
+  g_autoptr (LcCliTable) table = lc_cli_table_new (G_N_ELEMENTS (headers), headers, keys);
+  guint shown = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const LcBankImportItem *item = g_ptr_array_index (items, i);
+      g_autofree char *line = g_strdup_printf ("%u", item->line);
+      g_autofree char *text = NULL;
+
+      if (item->outcome == LC_BANK_IMPORT_UNCHANGED)
+        continue;
+      if (item->outcome == LC_BANK_IMPORT_SKIPPED)
+        /* Translators: a left-out GIFT question: “(matching) ::name::”; the kind stays in English */
+        text = g_strdup_printf (_ ("(%s) %s"), item->skipped_kind, item->stem != NULL ? item->stem : "");
+      else
+        text = first_line (item->stem, 60);
+      lc_cli_table_add (table, outcome_word (item->outcome, dry_run), line, item->uid, text);
+      shown++;
+    }
+  if (shown == 0)
+    return;
+  lc_cli_table_set_indent (table, 2);
+  lc_cli_table_print (table, LC_CLI_FORMAT_TABLE);
+}
+
 static int
 bank_import (LcCli *cli, int argc, char **argv)
 {
   gboolean skip = FALSE;
+  gboolean dry_run = FALSE;
+  gboolean verbose = FALSE;
   g_autofree char *sheet = NULL;
   const GOptionEntry entries[] = {
     { "skip-unsupported", 0, 0, G_OPTION_ARG_NONE, &skip,
       N_ ("Leave matching and numerical questions out instead of refusing the file"), NULL },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_ ("The worksheet of an XLSX file (default: the first)"),
       N_ ("NAME") },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
+      N_ ("Check the file and tell what would be added, updated, unchanged and skipped; store nothing"), NULL },
+    { "verbose", 0, 0, G_OPTION_ARG_NONE, &verbose,
+      N_ ("List every question added, updated or skipped (a dry run lists them anyway for up to 20 questions)"), NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context =
       lc_cli_context_new (_ ("FILE.gift|FILE.xlsx|FILE.csv"),
                           _ ("Import questions from a GIFT file or a table (XLSX or CSV, laid out as “bank "
-                             "template” writes it): all of them, or nothing when one is wrong."),
+                             "template” writes it): all of them, or nothing when one is wrong. With --dry-run, "
+                             "only tell what an import would do."),
                           entries);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GPtrArray) items = NULL;
   g_autoptr (LcTable) table = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *basename = NULL;
   LcBankImportResult result = { 0 };
+  LcBankImportFlags flags = LC_BANK_IMPORT_DEFAULT;
   const char *format;
   gsize length = 0;
   gboolean ok;
@@ -268,18 +349,32 @@ bank_import (LcCli *cli, int argc, char **argv)
     return lc_cli_fail (error);
   if (!lc_cli_open (cli, &error))
     return lc_cli_fail (error);
+  if (skip)
+    flags |= LC_BANK_IMPORT_SKIP_UNSUPPORTED;
+  if (dry_run)
+    flags |= LC_BANK_IMPORT_DRY_RUN;
   if (table != NULL)
-    ok = lc_bank_import_table (cli->session, table, &result, &problems, &error);
+    ok = lc_bank_import_table (cli->session, table, flags, &result, &items, &problems, &error);
   else
-    ok = lc_bank_import_gift (cli->session, contents, length, basename, skip, &result, &problems, &error);
+    ok = lc_bank_import_gift (cli->session, contents, length, basename, flags, &result, &items, &problems, &error);
   if (!ok)
     {
       print_problems (problems);
       return lc_cli_fail (error);
     }
-  /* Translators: “Added 12, updated 3, unchanged 40, skipped 1.” */
-  g_print (_ ("Added %u, updated %u, unchanged %u, skipped %u.\n"), result.added, result.updated, result.unchanged,
-           result.skipped);
+  if (dry_run)
+    {
+      g_print ("%s\n", _ ("Dry run: nothing was stored."));
+      /* Translators: “Would add 12, update 3, leave unchanged 40, skip 1.” */
+      g_print (_ ("Would add %u, update %u, leave unchanged %u, skip %u.\n"), result.added, result.updated,
+               result.unchanged, result.skipped);
+    }
+  else
+    /* Translators: “Added 12, updated 3, unchanged 40, skipped 1.” */
+    g_print (_ ("Added %u, updated %u, unchanged %u, skipped %u.\n"), result.added, result.updated, result.unchanged,
+             result.skipped);
+  if (verbose || (dry_run && items->len <= IMPORT_LIST_MAX))
+    print_items (items, dry_run);
   return LC_CLI_EXIT_OK;
 }
 

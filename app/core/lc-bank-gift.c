@@ -147,7 +147,8 @@ add_problem (GPtrArray *problems, const char *source, const LcGiftQuestion *g, c
 
 /* The checked questions of a file, or NULL with every problem in @problems. */
 static GPtrArray *
-check_all (LcSession *session, GPtrArray *parsed, const char *source, GPtrArray *problems, GArray *article_ids)
+check_all (LcSession *session, GPtrArray *parsed, const char *source, GPtrArray *problems, GArray *article_ids,
+           GArray *lines)
 {
   g_autoptr (GPtrArray) questions = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_question_free);
   g_autoptr (GHashTable) uids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -202,6 +203,7 @@ check_all (LcSession *session, GPtrArray *parsed, const char *source, GPtrArray 
             }
         }
       g_array_append_val (article_ids, article_id);
+      g_array_append_val (lines, g->line);
       g_ptr_array_add (questions, g_steal_pointer (&q));
     }
   if (problems->len > 0)
@@ -209,9 +211,51 @@ check_all (LcSession *session, GPtrArray *parsed, const char *source, GPtrArray 
   return g_steal_pointer (&questions);
 }
 
-gboolean
-_lc_bank_store_all (LcSession *session, GPtrArray *questions, GArray *article_ids, LcBankImportResult *result,
-                    GError **error)
+void
+lc_bank_import_item_free (LcBankImportItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->uid);
+  g_free (item->category);
+  g_free (item->stem);
+  g_free (item);
+}
+
+const char *
+lc_bank_import_outcome_to_string (LcBankImportOutcome outcome)
+{
+  static const char *const names[] = {
+    [LC_BANK_IMPORT_ADDED] = "added",
+    [LC_BANK_IMPORT_UPDATED] = "updated",
+    [LC_BANK_IMPORT_UNCHANGED] = "unchanged",
+    [LC_BANK_IMPORT_SKIPPED] = "skipped",
+  };
+
+  g_return_val_if_fail ((guint) outcome < G_N_ELEMENTS (names), "");
+  return names[outcome];
+}
+
+static void
+add_item (GPtrArray *items, const LcQuestion *q, guint line, LcBankImportOutcome outcome)
+{
+  LcBankImportItem *item;
+
+  if (items == NULL)
+    return;
+  item = g_new0 (LcBankImportItem, 1);
+  item->outcome = outcome;
+  item->line = line;
+  item->uid = g_strdup (q->uid);
+  item->category = g_strdup (q->category);
+  item->stem = g_strdup (q->stem);
+  item->type = q->type;
+  g_ptr_array_add (items, item);
+}
+
+static gboolean
+store_each (LcSession *session, GPtrArray *questions, GArray *article_ids, GArray *lines, LcBankImportResult *result,
+            GPtrArray *items, GError **error)
 {
   LcDb *db = lc_session_get_db (session);
   gint64 author = lc_session_get_user_id (session);
@@ -220,6 +264,7 @@ _lc_bank_store_all (LcSession *session, GPtrArray *questions, GArray *article_id
     {
       const LcQuestion *q = g_ptr_array_index (questions, i);
       gint64 article_id = g_array_index (article_ids, gint64, i);
+      guint line = g_array_index (lines, guint, i);
       g_autoptr (LcQuestion) current = NULL;
       gboolean found = FALSE, made = FALSE, moved;
 
@@ -230,6 +275,7 @@ _lc_bank_store_all (LcSession *session, GPtrArray *questions, GArray *article_id
           if (!_lc_bank_insert (db, q, q->uid, article_id, author, error))
             return FALSE;
           result->added++;
+          add_item (items, q, line, LC_BANK_IMPORT_ADDED);
           continue;
         }
       if ((current = _lc_bank_load (db, q->uid, 0, error)) == NULL
@@ -254,41 +300,89 @@ _lc_bank_store_all (LcSession *session, GPtrArray *questions, GArray *article_id
         result->updated++;
       else
         result->unchanged++;
+      add_item (items, q, line, made || moved ? LC_BANK_IMPORT_UPDATED : LC_BANK_IMPORT_UNCHANGED);
     }
   return TRUE;
 }
 
 gboolean
-lc_bank_import_gift (LcSession *session, const char *text, gsize len, const char *source_name,
-                     gboolean skip_unsupported, LcBankImportResult *result, GPtrArray **problems, GError **error)
+_lc_bank_store_all (LcSession *session, GPtrArray *questions, GArray *article_ids, GArray *lines,
+                    LcBankImportFlags flags, LcBankImportResult *result, GPtrArray *items, GError **error)
+{
+  LcDb *db = lc_session_get_db (session);
+  guint n_items = items != NULL ? items->len : 0;
+
+  g_assert (questions->len == article_ids->len && questions->len == lines->len);
+  if (!lc_db_begin (db, error))
+    return FALSE;
+  if (!store_each (session, questions, article_ids, lines, result, items, error))
+    {
+      lc_db_rollback (db);
+      if (items != NULL)
+        g_ptr_array_set_size (items, n_items);
+      return FALSE;
+    }
+  /* A preview runs the very same statements as the import it foretells, then
+   * undoes them: whatever the import would add, version or move, it counted. */
+  if ((flags & LC_BANK_IMPORT_DRY_RUN) != 0)
+    {
+      lc_db_rollback (db);
+      return TRUE;
+    }
+  if (!lc_db_commit (db, error))
+    {
+      lc_db_rollback (db);
+      if (items != NULL)
+        g_ptr_array_set_size (items, n_items);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_item_lines (gconstpointer a, gconstpointer b)
+{
+  const LcBankImportItem *x = *(const LcBankImportItem *const *) a;
+  const LcBankImportItem *y = *(const LcBankImportItem *const *) b;
+
+  return (x->line > y->line) - (x->line < y->line);
+}
+
+gboolean
+lc_bank_import_gift (LcSession *session, const char *text, gsize len, const char *source_name, LcBankImportFlags flags,
+                     LcBankImportResult *result, GPtrArray **items, GPtrArray **problems, GError **error)
 {
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) parsed = NULL;
   g_autoptr (GPtrArray) skipped = NULL;
   g_autoptr (GPtrArray) questions = NULL;
+  g_autoptr (GPtrArray) outcomes = NULL;
   g_autoptr (GArray) article_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GError) parse_error = NULL;
   LcBankImportResult counts = { 0 };
   const char *source = source_name != NULL ? source_name : "<input>";
-  LcDb *db;
+  LcGiftParseFlags parse_flags =
+      (flags & LC_BANK_IMPORT_SKIP_UNSUPPORTED) != 0 ? LC_GIFT_SKIP_UNSUPPORTED : LC_GIFT_PARSE_DEFAULT;
 
   g_return_val_if_fail (LC_IS_SESSION (session), FALSE);
   g_return_val_if_fail (text != NULL || len == 0, FALSE);
+  if (items != NULL)
+    *items = NULL;
   if (problems != NULL)
     *problems = NULL;
   if (!lc_session_require (session, LC_PERM_MANAGE_CONTENT, error))
     return FALSE;
-  if (!lc_gift_parse (text, len, source, skip_unsupported ? LC_GIFT_SKIP_UNSUPPORTED : LC_GIFT_PARSE_DEFAULT, &parsed,
-                      &skipped, &parse_error))
+  if (!lc_gift_parse (text, len, source, parse_flags, &parsed, &skipped, &parse_error))
     {
-      g_auto (GStrv) lines = g_strsplit (parse_error->message, "\n", -1);
+      g_auto (GStrv) split = g_strsplit (parse_error->message, "\n", -1);
 
-      for (guint i = 0; lines[i] != NULL; i++)
-        if (lines[i][0] != '\0')
-          g_ptr_array_add (found, g_strdup (lines[i]));
+      for (guint i = 0; split[i] != NULL; i++)
+        if (split[i][0] != '\0')
+          g_ptr_array_add (found, g_strdup (split[i]));
     }
   else
-    questions = check_all (session, parsed, source, found, article_ids);
+    questions = check_all (session, parsed, source, found, article_ids, lines);
   if (found->len > 0)
     {
       g_set_error (error, LC_BANK_ERROR, LC_BANK_ERROR_IMPORT,
@@ -300,13 +394,25 @@ lc_bank_import_gift (LcSession *session, const char *text, gsize len, const char
       return FALSE;
     }
   counts.skipped = skipped != NULL ? skipped->len : 0;
-  db = lc_session_get_db (session);
-  if (!lc_db_begin (db, error))
+  if (items != NULL)
+    outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_bank_import_item_free);
+  if (!_lc_bank_store_all (session, questions, article_ids, lines, flags, &counts, outcomes, error))
     return FALSE;
-  if (!_lc_bank_store_all (session, questions, article_ids, &counts, error) || !lc_db_commit (db, error))
+  if (outcomes != NULL)
     {
-      lc_db_rollback (db);
-      return FALSE;
+      for (guint i = 0; skipped != NULL && i < skipped->len; i++)
+        {
+          const LcGiftSkipped *s = g_ptr_array_index (skipped, i);
+          LcBankImportItem *item = g_new0 (LcBankImportItem, 1);
+
+          item->outcome = LC_BANK_IMPORT_SKIPPED;
+          item->line = s->line;
+          item->stem = g_strdup (s->name);
+          item->skipped_kind = s->kind;
+          g_ptr_array_add (outcomes, item);
+        }
+      g_ptr_array_sort (outcomes, compare_item_lines);
+      *items = g_steal_pointer (&outcomes);
     }
   if (result != NULL)
     *result = counts;
@@ -404,7 +510,8 @@ lc_bank_ensure_starter (LcDb *db, GError **error)
       if (bytes == NULL)
         continue;
       data = g_bytes_get_data (bytes, &size);
-      if (!lc_bank_import_gift (system, data, size, names[i], FALSE, NULL, &problems, &import_error))
+      if (!lc_bank_import_gift (system, data, size, names[i], LC_BANK_IMPORT_DEFAULT, NULL, NULL, &problems,
+                                &import_error))
         {
           lc_db_rollback (db);
           g_set_error (error, LC_BANK_ERROR, LC_BANK_ERROR_SHIPPED, _ ("The starter question bank is damaged: %s"),

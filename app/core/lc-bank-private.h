@@ -18,9 +18,12 @@ gboolean _lc_bank_insert (LcDb *db, const LcQuestion *question, const char *uid,
                           gint64 author_user_id, GError **error);
 gboolean _lc_bank_update (LcDb *db, const LcQuestion *current, const LcQuestion *question, gint64 basis_article_id,
                           gint64 author_user_id, gboolean *new_version, GError **error);
-/* Stores checked imported questions (uids set) with their basis article ids:
- * adds, versions or moves each one and counts it in @result. Inside the caller's transaction. */
-gboolean _lc_bank_store_all (LcSession *session, GPtrArray *questions, GArray *article_ids, LcBankImportResult *result,
-                             GError **error);
+/* Stores checked imported questions (uids set) with their basis article ids
+ * and lines (or rows) in one transaction (a savepoint inside the caller's):
+ * adds, versions or moves each one and counts it in @result, and appends an
+ * LcBankImportItem for each to @items when not NULL. With
+ * LC_BANK_IMPORT_DRY_RUN in @flags it does all that and rolls back. */
+gboolean _lc_bank_store_all (LcSession *session, GPtrArray *questions, GArray *article_ids, GArray *lines,
+                             LcBankImportFlags flags, LcBankImportResult *result, GPtrArray *items, GError **error);
 
 G_END_DECLS

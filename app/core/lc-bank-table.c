@@ -415,21 +415,24 @@ keep_unexpressed (LcDb *db, LcQuestion *q, GError **error)
 }
 
 gboolean
-lc_bank_import_table (LcSession *session, const LcTable *table, LcBankImportResult *result, GPtrArray **problems,
-                      GError **error)
+lc_bank_import_table (LcSession *session, const LcTable *table, LcBankImportFlags flags, LcBankImportResult *result,
+                      GPtrArray **items, GPtrArray **problems, GError **error)
 {
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) questions = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_question_free);
   g_autoptr (GArray) article_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GPtrArray) outcomes = NULL;
   g_autoptr (GHashTable) uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GHashTable) articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   LcBankImportResult counts = { 0 };
   Reader reader = { table, found, { 0 } };
   const char *source;
-  LcDb *db;
 
   g_return_val_if_fail (LC_IS_SESSION (session), FALSE);
   g_return_val_if_fail (table != NULL, FALSE);
+  if (items != NULL)
+    *items = NULL;
   if (problems != NULL)
     *problems = NULL;
   if (!lc_session_require (session, LC_PERM_MANAGE_CONTENT, error))
@@ -442,6 +445,7 @@ lc_bank_import_table (LcSession *session, const LcTable *table, LcBankImportResu
       g_autoptr (GError) basis_error = NULL;
       gpointer cached = NULL;
       gint64 article_id = 0;
+      guint row_number = lc_table_row_number (table, r);
 
       if (lc_table_row_is_blank (table, r))
         continue;
@@ -484,6 +488,7 @@ lc_bank_import_table (LcSession *session, const LcTable *table, LcBankImportResu
             }
         }
       g_array_append_val (article_ids, article_id);
+      g_array_append_val (lines, row_number);
       g_ptr_array_add (questions, g_steal_pointer (&q));
     }
   if (found->len > 0)
@@ -496,14 +501,12 @@ lc_bank_import_table (LcSession *session, const LcTable *table, LcBankImportResu
         *problems = g_steal_pointer (&found);
       return FALSE;
     }
-  db = lc_session_get_db (session);
-  if (!lc_db_begin (db, error))
+  if (items != NULL)
+    outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_bank_import_item_free);
+  if (!_lc_bank_store_all (session, questions, article_ids, lines, flags, &counts, outcomes, error))
     return FALSE;
-  if (!_lc_bank_store_all (session, questions, article_ids, &counts, error) || !lc_db_commit (db, error))
-    {
-      lc_db_rollback (db);
-      return FALSE;
-    }
+  if (items != NULL)
+    *items = g_steal_pointer (&outcomes);
   if (result != NULL)
     *result = counts;
   return TRUE;

@@ -1,6 +1,7 @@
 /* lc-bank.h: the question bank — categories, questions with immutable
  * versions, their options and legal basis, full-text search, GIFT import
- * and export, and the starter bank shipped with the program.
+ * and export (with a dry run that previews an import), and the starter bank
+ * shipped with the program.
  *
  * A question is never edited in place: lc_bank_edit_question() adds a
  * version and moves the question to it; older versions stay readable, since
@@ -287,23 +288,65 @@ void lc_bank_filter_init (LcBankFilter *filter);
 GPtrArray *lc_bank_search (LcSession *session, const LcBankFilter *filter, GError **error);
 gboolean lc_bank_count (LcSession *session, const LcBankFilter *filter, guint *count, GError **error);
 
-/* GIFT ------------------------------------------------------------------ */
+/* Imports --------------------------------------------------------------- */
 
 typedef struct
 {
   guint added;
   guint updated; /* a new version, or only moved to another category */
   guint unchanged;
-  guint skipped; /* matching/numerical/description left out with skip_unsupported */
+  guint skipped; /* matching/numerical/description left out with LC_BANK_IMPORT_SKIP_UNSUPPORTED */
 } LcBankImportResult;
 
 /**
+ * LcBankImportFlags:
+ * @LC_BANK_IMPORT_DEFAULT: store, refusing a GIFT file with unsupported questions
+ * @LC_BANK_IMPORT_SKIP_UNSUPPORTED: leave GIFT matching/numerical/description
+ *   questions out (counted as skipped) instead of refusing the file; tables have none
+ * @LC_BANK_IMPORT_DRY_RUN: a preview: the same checks and the same storing,
+ *   then rolled back, so that the counts and items tell exactly what an
+ *   import would do, and nothing is stored
+ */
+typedef enum
+{
+  LC_BANK_IMPORT_DEFAULT = 0,
+  LC_BANK_IMPORT_SKIP_UNSUPPORTED = 1 << 0,
+  LC_BANK_IMPORT_DRY_RUN = 1 << 1,
+} LcBankImportFlags;
+
+typedef enum
+{
+  LC_BANK_IMPORT_ADDED,
+  LC_BANK_IMPORT_UPDATED, /* a new version, or only moved to another category */
+  LC_BANK_IMPORT_UNCHANGED,
+  LC_BANK_IMPORT_SKIPPED, /* GIFT matching/numerical/description, with LC_BANK_IMPORT_SKIP_UNSUPPORTED */
+} LcBankImportOutcome;
+
+/* What an import did (or, with LC_BANK_IMPORT_DRY_RUN, would do) to one question of the file. */
+typedef struct
+{
+  LcBankImportOutcome outcome;
+  guint line;     /* GIFT: the question's line; table: its row number as the file shows it */
+  char *uid;      /* as stored (made when the file gave none); NULL when skipped */
+  char *category; /* or NULL */
+  char *stem;     /* the text; when skipped, the GIFT ::name:: or NULL */
+  LcQuestionType type;
+  const char *skipped_kind; /* "matching", "numerical" or "description" when skipped (static, untranslated) */
+} LcBankImportItem;
+
+void lc_bank_import_item_free (LcBankImportItem *item);
+/* "added", "updated", "unchanged", "skipped" */
+const char *lc_bank_import_outcome_to_string (LcBankImportOutcome outcome);
+
+/**
  * lc_bank_import_gift:
- * @session: needs LC_PERM_MANAGE_CONTENT
+ * @session: needs LC_PERM_MANAGE_CONTENT, also for a dry run
  * @text: (array length=len): the GIFT file
  * @source_name: names the file in problems
- * @skip_unsupported: leave matching/numerical/description questions out (counted as skipped)
+ * @flags: LC_BANK_IMPORT_SKIP_UNSUPPORTED, LC_BANK_IMPORT_DRY_RUN
  * @result: (out) (optional): the counts
+ * @items: (out) (optional): on success, a new array of LcBankImportItem in file order,
+ *   skipped questions included
  * @problems: (out) (optional): on LC_BANK_ERROR_IMPORT, "FILE:LINE:COLUMN: reason" strings
  *
  * Checks every question first, then stores all in one transaction, or
@@ -311,15 +354,27 @@ typedef struct
  * content differs; a question without @uid gets one from a hash of
  * @source_name and its line, so that importing the same file again finds it.
  * Metadata: @uid, @difficulty (default 3), @basis. Added questions are active.
+ *
+ * A preview before the real import:
+ *
+ *   if (!lc_bank_import_gift (session, text, len, "apl.gift", LC_BANK_IMPORT_DRY_RUN, &counts, &items,
+ *                             &problems, &error))
+ *     … show @problems: the file would be refused …
+ *   else if (counts.added + counts.updated > 0 && user_agrees)
+ *     lc_bank_import_gift (session, text, len, "apl.gift", LC_BANK_IMPORT_DEFAULT, &counts, NULL, NULL, &error);
+ *
+ * Inside a transaction of the caller a dry run rolls back only its own savepoint.
  */
 gboolean lc_bank_import_gift (LcSession *session, const char *text, gsize len, const char *source_name,
-                              gboolean skip_unsupported, LcBankImportResult *result, GPtrArray **problems,
-                              GError **error);
+                              LcBankImportFlags flags, LcBankImportResult *result, GPtrArray **items,
+                              GPtrArray **problems, GError **error);
 /* Tables ---------------------------------------------------------------- */
 
 /**
  * lc_bank_import_table:
  * @table: a sheet read by lc_table_read_csv() or lc_table_read_xlsx()
+ * @flags: LC_BANK_IMPORT_DRY_RUN for a preview (LC_BANK_IMPORT_SKIP_UNSUPPORTED changes nothing)
+ * @items: (out) (optional): on success, a new array of LcBankImportItem in row order
  * @problems: (out) (optional): on LC_BANK_ERROR_IMPORT, "FILE: row N, column X (header): reason" strings
  *
  * Columns by header (Chinese, or the English alias): 编号 uid, 分类 category,
@@ -328,8 +383,8 @@ gboolean lc_bank_import_gift (LcSession *session, const char *text, gsize len, c
  * "|"), 解析 explanation, 参考答案 model_answer, 法律依据 basis. Like
  * lc_bank_import_gift(): all rows checked first, then one transaction.
  */
-gboolean lc_bank_import_table (LcSession *session, const LcTable *table, LcBankImportResult *result,
-                               GPtrArray **problems, GError **error);
+gboolean lc_bank_import_table (LcSession *session, const LcTable *table, LcBankImportFlags flags,
+                               LcBankImportResult *result, GPtrArray **items, GPtrArray **problems, GError **error);
 /* The Chinese headers of the table layout, in export order, NULL-terminated. */
 const char *const *lc_bank_table_headers (void);
 /* A choice question's answer as option letters ("ACD"), 对/错, or fill-in
@@ -350,5 +405,6 @@ gboolean lc_bank_ensure_starter (LcDb *db, GError **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcQuestion, lc_question_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcCategory, lc_category_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcQuestionFieldDiff, lc_question_field_diff_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcBankImportItem, lc_bank_import_item_free)
 
 G_END_DECLS

@@ -54,6 +54,9 @@ const char *_lc_bank_page_get_uid (LcBankPage *self, guint position);
  * @uid, as New… and Edit… do; the editor is returned for tests to drive. */
 GtkWidget *_lc_bank_page_open_editor (LcBankPage *self, const char *uid);
 
+/* Opens the import dialog as Import… does, without its file chooser. */
+GtkWidget *_lc_bank_page_open_import (LcBankPage *self);
+
 /* Writes @format ("gift": the chosen category, "xlsx" or "csv": the listed
  * questions) to @path, as Export… does after its file chooser. */
 gboolean _lc_bank_page_export_file (LcBankPage *self, const char *path, const char *format, GError **error);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lc-accessible.h"
+#include "lc-bank-import-dialog.h"
 #include "lc-bank-page-private.h"
 #include "lc-bank.h"
 #include "lc-i18n.h"
@@ -463,6 +464,33 @@ edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
+imported (LcBankPage *self)
+{
+  /* An import can add categories as well as questions. */
+  run_search (self, TRUE);
+}
+
+GtkWidget *
+_lc_bank_page_open_import (LcBankPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  LcBankImportDialog *dialog =
+      lc_bank_import_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->session);
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  GtkWidget *dialog = _lc_bank_page_open_import (LC_BANK_PAGE (widget));
+
+  lc_bank_import_dialog_choose_file (LC_BANK_IMPORT_DIALOG (dialog));
+}
+
+static void
 history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   LcBankPage *self = LC_BANK_PAGE (widget);
@@ -815,6 +843,7 @@ lc_bank_page_class_init (LcBankPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "bank.new", NULL);
   gtk_widget_class_install_action (widget_class, "bank.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "bank.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "bank.import", NULL, import_action);
 }
 
 static void

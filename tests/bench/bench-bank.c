@@ -52,7 +52,8 @@ bench_import (const char *dir)
   long rss_before = peak_rss_kib ();
   double start = now_ms ();
 
-  if (!lc_bank_import_gift (session, text->str, text->len, "bench.gift", FALSE, &result, NULL, &error))
+  if (!lc_bank_import_gift (session, text->str, text->len, "bench.gift", LC_BANK_IMPORT_DEFAULT, &result, NULL, NULL,
+                            &error))
     g_error ("%s", error->message);
   g_print ("bank GIFT import, %u questions (%.1f MB, one transaction): %.0f ms (target < 3000 ms); "
            "peak RSS %ld KiB (+%ld KiB during import)\n",

@@ -400,6 +400,85 @@ START_TEST (test_import_gb18030)
 }
 END_TEST
 
+/* bank ------------------------------------------------------------------- */
+
+static gint64
+question_count (void)
+{
+  g_auto (CliRun) run = { 0 };
+
+  cli (&run, NULL, "bank", "count", NULL);
+  assert_exit (&run, 0);
+  return g_ascii_strtoll (run.out, NULL, 10);
+}
+
+START_TEST (test_bank_import_dry_run)
+{
+  g_autofree char *first = tmp_path ("first.gift");
+  g_autofree char *second = tmp_path ("second.gift");
+  g_autofree char *bad = tmp_path ("bad.gift");
+  g_auto (CliRun) run = { 0 };
+  gint64 before;
+
+  ok (NULL, "init", NULL);
+  ck_assert (g_file_set_contents (first, "// @uid c-1\n第一题。{=对 ~错}\n\n// @uid c-2\n第二题。{T}\n", -1, NULL));
+  ck_assert (g_file_set_contents (second,
+                                  "// @uid c-1\n第一题改过了。\n第二行不列出。{=对 ~错}\n\n"
+                                  "// @uid c-2\n第二题。{T}\n\n"
+                                  "// @uid c-3\n第三题。{F}\n\n"
+                                  "::配对::甲乙。{=甲 -> 一 =乙 -> 二 =丙 -> 三}\n",
+                                  -1, NULL));
+  ck_assert (g_file_set_contents (bad, "// @uid c-9  @difficulty 7\n错题。{T}\n", -1, NULL));
+  ok (NULL, "bank", "import", first, NULL);
+  before = question_count ();
+
+  cli (&run, NULL, "bank", "import", second, "--dry-run", "--skip-unsupported", NULL);
+  assert_exit (&run, 0);
+  assert_has (run.out, "nothing was stored");
+  assert_has (run.out, "Would add 1, update 1, leave unchanged 1, skip 1.");
+  /* A small file lists each question that would change, by its first line. */
+  assert_has (run.out, "would update");
+  assert_has (run.out, "c-1");
+  assert_has (run.out, "第一题改过了。");
+  assert_lacks (run.out, "第二行不列出");
+  assert_has (run.out, "would add");
+  assert_has (run.out, "c-3");
+  assert_has (run.out, "(matching) 配对");
+  assert_lacks (run.out, "c-2");
+  cli_run_clear (&run);
+  ck_assert_int_eq (question_count (), before);
+  cli (&run, NULL, "bank", "show", "c-1", NULL);
+  assert_exit (&run, 0);
+  assert_lacks (run.out, "第一题改过了");
+  cli_run_clear (&run);
+
+  /* Without --skip-unsupported the preview refuses the file as the import would. */
+  cli (&run, NULL, "bank", "import", second, "--dry-run", NULL);
+  assert_exit (&run, 1);
+  assert_has (run.err, "second.gift:11:1: ");
+  cli_run_clear (&run);
+  cli (&run, NULL, "bank", "import", bad, "--dry-run", NULL);
+  assert_exit (&run, 1);
+  assert_has (run.err, "bad.gift:2:1: ");
+  assert_has (run.err, "@difficulty");
+  cli_run_clear (&run);
+  ck_assert_int_eq (question_count (), before);
+
+  /* The import itself does what the preview said; --verbose lists it. */
+  cli (&run, NULL, "bank", "import", second, "--skip-unsupported", "--verbose", NULL);
+  assert_exit (&run, 0);
+  assert_has (run.out, "Added 1, updated 1, unchanged 1, skipped 1.");
+  assert_has (run.out, "c-3");
+  cli_run_clear (&run);
+  ck_assert_int_eq (question_count (), before + 1);
+
+  cli (&run, NULL, "bank", "import", "--help", NULL);
+  assert_exit (&run, 0);
+  assert_has (run.out, "--dry-run");
+  assert_has (run.out, "--verbose");
+}
+END_TEST
+
 START_TEST (test_export)
 {
   g_autofree char *csv = tmp_path ("export.csv");
@@ -886,6 +965,8 @@ static const char *const help_cases[] = {
   "users passwd",
   "users disable",
   "users enable",
+  "bank",
+  "bank import",
   "backup",
   "check",
 };
@@ -938,6 +1019,7 @@ cli_suite (void)
   tcase_add_test (tc, test_officers);
   tcase_add_test (tc, test_import_refused);
   tcase_add_test (tc, test_import_gb18030);
+  tcase_add_test (tc, test_bank_import_dry_run);
   tcase_add_test (tc, test_export);
   tcase_add_test (tc, test_certificates);
   tcase_add_test (tc, test_expiring);

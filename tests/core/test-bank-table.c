@@ -56,8 +56,8 @@ START_TEST (test_import_every_kind)
   g_autofree char *answer = NULL;
   LcBankImportResult result = { 0 };
 
-  ck_assert_msg (lc_bank_import_table (lc_test.system, table, &result, &problems, &error), "%s: %s",
-                 error ? error->message : "", problems && problems->len ? (char *) problems->pdata[0] : "");
+  ck_assert_msg (lc_bank_import_table (lc_test.system, table, LC_BANK_IMPORT_DEFAULT, &result, NULL, &problems, &error),
+                 "%s: %s", error ? error->message : "", problems && problems->len ? (char *) problems->pdata[0] : "");
   ck_assert_uint_eq (result.added, 6);
   ck_assert_uint_eq (result.updated + result.unchanged, 0);
 
@@ -116,7 +116,7 @@ START_TEST (test_import_every_kind)
   ck_assert (((LcQuestionOption *) english->options->pdata[0])->correct);
 
   memset (&result, 0, sizeof result);
-  ck_assert (lc_bank_import_table (lc_test.system, table, &result, NULL, &error));
+  ck_assert (lc_bank_import_table (lc_test.system, table, LC_BANK_IMPORT_DEFAULT, &result, NULL, NULL, &error));
   ck_assert_uint_eq (result.added, 0);
   ck_assert_uint_eq (result.unchanged, 6);
 }
@@ -134,7 +134,7 @@ START_TEST (test_bad_row_stores_nothing)
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
 
-  ck_assert (!lc_bank_import_table (lc_test.system, table, NULL, &problems, &error));
+  ck_assert (!lc_bank_import_table (lc_test.system, table, LC_BANK_IMPORT_DEFAULT, NULL, NULL, &problems, &error));
   lc_test_assert_error (error, LC_BANK_ERROR, LC_BANK_ERROR_IMPORT);
   ck_assert_ptr_nonnull (problems);
   ck_assert_uint_eq (problems->len, 5);
@@ -158,7 +158,7 @@ START_TEST (test_unknown_header)
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
 
-  ck_assert (!lc_bank_import_table (lc_test.system, table, NULL, &problems, &error));
+  ck_assert (!lc_bank_import_table (lc_test.system, table, LC_BANK_IMPORT_DEFAULT, NULL, NULL, &problems, &error));
   ck_assert_uint_eq (problems->len, 1);
   ck_assert_msg (g_str_has_prefix (problems->pdata[0], "题库.csv: row 1, column C (备注): "), "%s",
                  (char *) problems->pdata[0]);
@@ -176,9 +176,9 @@ START_TEST (test_update_by_uid)
   g_autoptr (GError) error = NULL;
   LcBankImportResult result = { 0 };
 
-  ck_assert (lc_bank_import_table (lc_test.system, first, NULL, NULL, &error));
-  ck_assert_msg (lc_bank_import_table (lc_test.system, second, &result, NULL, &error), "%s",
-                 error ? error->message : "");
+  ck_assert (lc_bank_import_table (lc_test.system, first, LC_BANK_IMPORT_DEFAULT, NULL, NULL, NULL, &error));
+  ck_assert_msg (lc_bank_import_table (lc_test.system, second, LC_BANK_IMPORT_DEFAULT, &result, NULL, NULL, &error),
+                 "%s", error ? error->message : "");
   ck_assert_uint_eq (result.added, 0);
   ck_assert_uint_eq (result.updated, 1);
   ck_assert_uint_eq (result.unchanged, 1);
@@ -201,10 +201,11 @@ START_TEST (test_keeps_what_the_table_cannot_hold)
   g_autoptr (GError) error = NULL;
   LcBankImportResult result = { 0 };
 
-  ck_assert_msg (lc_bank_import_gift (lc_test.system, gift, strlen (gift), "a.gift", FALSE, NULL, NULL, &error), "%s",
-                 error ? error->message : "");
-  ck_assert_msg (lc_bank_import_table (lc_test.system, table, &result, NULL, &error), "%s",
-                 error ? error->message : "");
+  ck_assert_msg (lc_bank_import_gift (lc_test.system, gift, strlen (gift), "a.gift", LC_BANK_IMPORT_DEFAULT, NULL, NULL,
+                                      NULL, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_msg (lc_bank_import_table (lc_test.system, table, LC_BANK_IMPORT_DEFAULT, &result, NULL, NULL, &error),
+                 "%s", error ? error->message : "");
   ck_assert_uint_eq (result.unchanged, 1);
   current = lc_bank_get_question (lc_test.system, "g-1", &error);
   lc_test_assert_no_error (error);
@@ -214,13 +215,49 @@ START_TEST (test_keeps_what_the_table_cannot_hold)
 }
 END_TEST
 
+START_TEST (test_dry_run)
+{
+  g_autoptr (LcTable) table = table_of (good);
+  g_autoptr (LcTable) edited = table_of (HEADER "t-1,行政处罚法/种类,单选,3,下列哪一项不属于行政处罚的种类？,记过,"
+                                                "通报批评,限制从业,,,,,,A,记过是处分。,," APL "#9\n"
+                                                "t-3,行政处罚法,判断,,行政处罚应当公开。,,,,,,,,,对,,,\n"
+                                                "\n"
+                                                "t-9,新分类,判断,,新的一题。,,,,,,,,,错,,,\n");
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+  LcBankImportResult result = { 0 };
+  const LcBankImportItem *item;
+
+  ck_assert (lc_bank_import_table (lc_test.system, table, LC_BANK_IMPORT_DEFAULT, NULL, NULL, NULL, &error));
+  ck_assert_msg (lc_bank_import_table (lc_test.system, edited, LC_BANK_IMPORT_DRY_RUN, &result, &items, NULL, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_uint_eq (result.added, 1);
+  ck_assert_uint_eq (result.updated, 1);
+  ck_assert_uint_eq (result.unchanged, 1);
+  ck_assert_uint_eq (items->len, 3);
+  item = items->pdata[0];
+  ck_assert_int_eq (item->outcome, LC_BANK_IMPORT_UPDATED);
+  ck_assert_str_eq (item->uid, "t-1");
+  ck_assert_uint_eq (item->line, 2);
+  item = items->pdata[2];
+  ck_assert_int_eq (item->outcome, LC_BANK_IMPORT_ADDED);
+  ck_assert_str_eq (item->uid, "t-9");
+  ck_assert_str_eq (item->category, "新分类");
+  ck_assert_uint_eq (item->line, 5); /* the row as the file numbers it, the blank one counted */
+
+  ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM question"), 6);
+  ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM question_version"), 6);
+  ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM category WHERE name = '新分类'"), 0);
+}
+END_TEST
+
 START_TEST (test_needs_permission)
 {
   g_autoptr (LcSession) personnel = lc_test_session (LC_ROLE_PERSONNEL, 0);
   g_autoptr (LcTable) table = table_of (good);
   g_autoptr (GError) error = NULL;
 
-  ck_assert (!lc_bank_import_table (personnel, table, NULL, NULL, &error));
+  ck_assert (!lc_bank_import_table (personnel, table, LC_BANK_IMPORT_DEFAULT, NULL, NULL, NULL, &error));
   ck_assert_ptr_nonnull (error);
   ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM question"), 0);
 }
@@ -238,6 +275,7 @@ bank_table_suite (void)
   tcase_add_test (tc, test_unknown_header);
   tcase_add_test (tc, test_update_by_uid);
   tcase_add_test (tc, test_keeps_what_the_table_cannot_hold);
+  tcase_add_test (tc, test_dry_run);
   tcase_add_test (tc, test_needs_permission);
   suite_add_tcase (s, tc);
   return s;

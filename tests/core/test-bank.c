@@ -307,10 +307,10 @@ static const char sample_gift[] =
     "试分析行政处罚的设定权。{####模范答案：法律可以设定各种行政处罚。}\n";
 
 static gboolean
-import (LcSession *session, const char *text, gboolean skip, LcBankImportResult *result, GPtrArray **problems,
+import (LcSession *session, const char *text, LcBankImportFlags flags, LcBankImportResult *result, GPtrArray **problems,
         GError **error)
 {
-  return lc_bank_import_gift (session, text, strlen (text), "t.gift", skip, result, problems, error);
+  return lc_bank_import_gift (session, text, strlen (text), "t.gift", flags, result, NULL, problems, error);
 }
 
 START_TEST (test_import_add_update_unchanged)
@@ -319,7 +319,8 @@ START_TEST (test_import_add_update_unchanged)
   g_autoptr (LcQuestion) q = NULL;
   LcBankImportResult r;
 
-  ck_assert_msg (import (lc_test.system, sample_gift, FALSE, &r, NULL, &error), "%s", error ? error->message : "");
+  ck_assert_msg (import (lc_test.system, sample_gift, LC_BANK_IMPORT_DEFAULT, &r, NULL, &error), "%s",
+                 error ? error->message : "");
   ck_assert_int_eq (r.added, 5);
   ck_assert_int_eq (r.updated + r.unchanged + r.skipped, 0);
   q = lc_bank_get_question (lc_test.system, "s-1", &error);
@@ -336,7 +337,7 @@ START_TEST (test_import_add_update_unchanged)
   ck_assert_str_eq (q->model_answer, "模范答案：法律可以设定各种行政处罚。");
   ck_assert_int_eq (q->status, LC_QUESTION_ACTIVE);
 
-  ck_assert (import (lc_test.system, sample_gift, FALSE, &r, NULL, &error));
+  ck_assert (import (lc_test.system, sample_gift, LC_BANK_IMPORT_DEFAULT, &r, NULL, &error));
   ck_assert_int_eq (r.unchanged, 5);
   ck_assert_int_eq (r.added + r.updated, 0);
 
@@ -347,7 +348,7 @@ START_TEST (test_import_add_update_unchanged)
 
     g_string_append (edited, "不属于了");
     g_string_append (edited, at + strlen ("不属于"));
-    ck_assert (import (lc_test.system, edited->str, FALSE, &r, NULL, &error));
+    ck_assert (import (lc_test.system, edited->str, LC_BANK_IMPORT_DEFAULT, &r, NULL, &error));
     ck_assert_int_eq (r.updated, 1);
     ck_assert_int_eq (r.unchanged, 4);
   }
@@ -365,9 +366,9 @@ START_TEST (test_import_uid_from_position)
   g_autoptr (GError) error = NULL;
   LcBankImportResult r;
 
-  ck_assert (import (lc_test.system, text, FALSE, &r, NULL, &error));
+  ck_assert (import (lc_test.system, text, LC_BANK_IMPORT_DEFAULT, &r, NULL, &error));
   ck_assert_int_eq (r.added, 2);
-  ck_assert (import (lc_test.system, text, FALSE, &r, NULL, &error));
+  ck_assert (import (lc_test.system, text, LC_BANK_IMPORT_DEFAULT, &r, NULL, &error));
   ck_assert_int_eq (r.unchanged, 2);
   ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM question WHERE uid LIKE 'q-%'"), 2);
 }
@@ -389,7 +390,7 @@ START_TEST (test_import_all_or_nothing)
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
 
-  ck_assert (!import (lc_test.system, text, FALSE, NULL, &problems, &error));
+  ck_assert (!import (lc_test.system, text, LC_BANK_IMPORT_DEFAULT, NULL, &problems, &error));
   lc_test_assert_error (error, LC_BANK_ERROR, LC_BANK_ERROR_IMPORT);
   ck_assert_int_eq (problems->len, 3);
   ck_assert_msg (g_str_has_prefix (g_ptr_array_index (problems, 0), "t.gift:5:1: "), "%s",
@@ -410,16 +411,179 @@ START_TEST (test_import_unsupported)
   g_autoptr (GError) error = NULL;
   LcBankImportResult r;
 
-  ck_assert (!import (lc_test.system, text, FALSE, NULL, &problems, &error));
+  ck_assert (!import (lc_test.system, text, LC_BANK_IMPORT_DEFAULT, NULL, &problems, &error));
   lc_test_assert_error (error, LC_BANK_ERROR, LC_BANK_ERROR_IMPORT);
   ck_assert_int_eq (problems->len, 1);
   ck_assert_msg (g_str_has_prefix (g_ptr_array_index (problems, 0), "t.gift:3:"), "%s",
                  (char *) g_ptr_array_index (problems, 0));
   ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM question"), 0);
   g_clear_error (&error);
-  ck_assert (import (lc_test.system, text, TRUE, &r, NULL, &error));
+  ck_assert (import (lc_test.system, text, LC_BANK_IMPORT_SKIP_UNSUPPORTED, &r, NULL, &error));
   ck_assert_int_eq (r.added, 1);
   ck_assert_int_eq (r.skipped, 1);
+}
+END_TEST
+
+/* What a dry run must leave as it found: every table an import writes. */
+static char *
+bank_fingerprint (void)
+{
+  return g_strdup_printf (
+      "questions %" G_GINT64_FORMAT ", versions %" G_GINT64_FORMAT ", options %" G_GINT64_FORMAT
+      ", categories %" G_GINT64_FORMAT ", max version %" G_GINT64_FORMAT,
+      lc_test_query_int ("SELECT count(*) FROM question"), lc_test_query_int ("SELECT count(*) FROM question_version"),
+      lc_test_query_int ("SELECT count(*) FROM option"), lc_test_query_int ("SELECT count(*) FROM category"),
+      lc_test_query_int ("SELECT coalesce(max(id), 0) FROM question_version"));
+}
+
+static const LcBankImportItem *
+item_of (GPtrArray *items, guint i)
+{
+  ck_assert_uint_lt (i, items->len);
+  return g_ptr_array_index (items, i);
+}
+
+START_TEST (test_dry_run_outcomes)
+{
+  static const char first[] = "$CATEGORY: 甲\n"
+                              "\n"
+                              "// @uid p-1\n"
+                              "第一题。{=对 ~错}\n"
+                              "\n"
+                              "// @uid p-2\n"
+                              "第二题。{=对 ~错}\n"
+                              "\n"
+                              "// @uid p-3\n"
+                              "第三题。{T}\n";
+  /* p-1 changed, p-2 as it was, p-3 moved to another category, p-4 and p-5 new, and a matching question. */
+  static const char second[] = "$CATEGORY: 甲\n"
+                               "\n"
+                               "// @uid p-1\n"
+                               "第一题（修改）。{=对 ~错}\n"
+                               "\n"
+                               "// @uid p-2\n"
+                               "第二题。{=对 ~错}\n"
+                               "\n"
+                               "$CATEGORY: 乙/丙\n"
+                               "\n"
+                               "// @uid p-3\n"
+                               "第三题。{T}\n"
+                               "\n"
+                               "// @uid p-4\n"
+                               "第四题。{F}\n"
+                               "\n"
+                               "::配对::配对题。{=甲 -> 一 =乙 -> 二 =丙 -> 三}\n"
+                               "\n"
+                               "第五题。{=子 =丑}\n";
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GPtrArray) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcQuestion) q = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  LcBankImportResult r = { 0 }, real = { 0 };
+  const LcBankImportItem *item;
+
+  ck_assert (import (lc_test.system, first, LC_BANK_IMPORT_DEFAULT, NULL, NULL, &error));
+  before = bank_fingerprint ();
+
+  ck_assert_msg (lc_bank_import_gift (lc_test.system, second, strlen (second), "t.gift",
+                                      LC_BANK_IMPORT_DRY_RUN | LC_BANK_IMPORT_SKIP_UNSUPPORTED, &r, &items, NULL,
+                                      &error),
+                 "%s", error ? error->message : "");
+  ck_assert_uint_eq (r.added, 2);
+  ck_assert_uint_eq (r.updated, 2);
+  ck_assert_uint_eq (r.unchanged, 1);
+  ck_assert_uint_eq (r.skipped, 1);
+  ck_assert_uint_eq (items->len, 6);
+
+  item = item_of (items, 0);
+  ck_assert_int_eq (item->outcome, LC_BANK_IMPORT_UPDATED);
+  ck_assert_str_eq (item->uid, "p-1");
+  ck_assert_str_eq (item->stem, "第一题（修改）。");
+  ck_assert_str_eq (item->category, "甲");
+  ck_assert_uint_eq (item->line, 4);
+  item = item_of (items, 1);
+  ck_assert_int_eq (item->outcome, LC_BANK_IMPORT_UNCHANGED);
+  ck_assert_str_eq (item->uid, "p-2");
+  item = item_of (items, 2);
+  ck_assert_int_eq (item->outcome, LC_BANK_IMPORT_UPDATED);
+  ck_assert_str_eq (item->uid, "p-3");
+  ck_assert_str_eq (item->category, "乙/丙");
+  item = item_of (items, 3);
+  ck_assert_int_eq (item->outcome, LC_BANK_IMPORT_ADDED);
+  ck_assert_str_eq (item->uid, "p-4");
+  ck_assert_int_eq (item->type, LC_QUESTION_TRUEFALSE);
+  item = item_of (items, 4);
+  ck_assert_int_eq (item->outcome, LC_BANK_IMPORT_SKIPPED);
+  ck_assert_uint_eq (item->line, 17);
+  ck_assert_ptr_null (item->uid);
+  ck_assert_str_eq (item->skipped_kind, "matching");
+  item = item_of (items, 5);
+  ck_assert_int_eq (item->outcome, LC_BANK_IMPORT_ADDED);
+  ck_assert (g_str_has_prefix (item->uid, "q-"));
+  ck_assert_uint_eq (item->line, 19);
+
+  /* Nothing stored: no question, version, option or category more, p-1 and p-3 as they were. */
+  after = bank_fingerprint ();
+  ck_assert_str_eq (before, after);
+  q = lc_bank_get_question (lc_test.system, "p-1", &error);
+  ck_assert_str_eq (q->stem, "第一题。");
+  ck_assert_int_eq (q->version_no, 1);
+  g_clear_pointer (&q, lc_question_free);
+  q = lc_bank_get_question (lc_test.system, "p-3", &error);
+  ck_assert_str_eq (q->category, "甲");
+  ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM category WHERE name = '丙'"), 0);
+
+  /* The real import does what the preview said, and uses the same uid for the question without one. */
+  ck_assert (lc_bank_import_gift (lc_test.system, second, strlen (second), "t.gift", LC_BANK_IMPORT_SKIP_UNSUPPORTED,
+                                  &real, &again, NULL, &error));
+  ck_assert_mem_eq (&real, &r, sizeof r);
+  ck_assert_uint_eq (again->len, items->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      ck_assert_int_eq (item_of (again, i)->outcome, item_of (items, i)->outcome);
+      ck_assert_pstr_eq (item_of (again, i)->uid, item_of (items, i)->uid);
+    }
+  ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM question"), 5);
+}
+END_TEST
+
+START_TEST (test_dry_run_problems)
+{
+  static const char text[] = "// @uid d-1\n"
+                             "第一题。{=对 ~错}\n"
+                             "\n"
+                             "// @uid d-2  @difficulty 9\n"
+                             "第二题。{=对 ~错}\n";
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+
+  ck_assert (!lc_bank_import_gift (lc_test.system, text, strlen (text), "t.gift", LC_BANK_IMPORT_DRY_RUN, NULL, &items,
+                                   &problems, &error));
+  lc_test_assert_error (error, LC_BANK_ERROR, LC_BANK_ERROR_IMPORT);
+  ck_assert_ptr_null (items);
+  ck_assert_uint_eq (problems->len, 1);
+  ck_assert_msg (g_str_has_prefix (g_ptr_array_index (problems, 0), "t.gift:5:1: "), "%s",
+                 (char *) g_ptr_array_index (problems, 0));
+  ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM question"), 0);
+}
+END_TEST
+
+/* Inside a transaction of the caller a preview undoes only its own part. */
+START_TEST (test_dry_run_nested)
+{
+  g_autoptr (GError) error = NULL;
+  LcBankImportResult r = { 0 };
+
+  ck_assert (lc_db_begin (lc_test.db, &error));
+  ck_assert (import (lc_test.system, "// @uid n-1\n甲。{T}\n", LC_BANK_IMPORT_DEFAULT, NULL, NULL, &error));
+  ck_assert (import (lc_test.system, "// @uid n-2\n乙。{T}\n", LC_BANK_IMPORT_DRY_RUN, &r, NULL, &error));
+  ck_assert_uint_eq (r.added, 1);
+  ck_assert (lc_db_commit (lc_test.db, &error));
+  ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM question WHERE uid = 'n-1'"), 1);
+  ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM question WHERE uid = 'n-2'"), 0);
 }
 END_TEST
 
@@ -434,7 +598,7 @@ START_TEST (test_export_round_trip)
   g_autoptr (LcSession) other_session = NULL;
   LcBankImportResult r;
 
-  ck_assert (import (lc_test.system, sample_gift, FALSE, &r, NULL, &error));
+  ck_assert (import (lc_test.system, sample_gift, LC_BANK_IMPORT_DEFAULT, &r, NULL, &error));
   ck_assert (lc_bank_export_gift (lc_test.system, NULL, &first, &error));
   lc_test_assert_no_error (error);
   ck_assert_ptr_nonnull (strstr (first, "// @uid s-1  @difficulty 2  @basis " APL "#9"));
@@ -443,7 +607,8 @@ START_TEST (test_export_round_trip)
   ck_assert_ptr_nonnull (other);
   ck_assert (lc_law_ensure_shipped (other, &error));
   other_session = lc_session_new_system (other);
-  ck_assert_msg (lc_bank_import_gift (other_session, first, strlen (first), "first.gift", FALSE, &r, NULL, &error),
+  ck_assert_msg (lc_bank_import_gift (other_session, first, strlen (first), "first.gift", LC_BANK_IMPORT_DEFAULT, &r,
+                                      NULL, NULL, &error),
                  "%s", error ? error->message : "");
   ck_assert_int_eq (r.added, 5);
   ck_assert (lc_bank_export_gift (other_session, NULL, &second, &error));
@@ -463,7 +628,7 @@ START_TEST (test_search_chinese)
   g_autoptr (GPtrArray) found = NULL;
   LcBankFilter f;
 
-  ck_assert (import (lc_test.system, sample_gift, FALSE, NULL, NULL, &error));
+  ck_assert (import (lc_test.system, sample_gift, LC_BANK_IMPORT_DEFAULT, NULL, NULL, &error));
   lc_bank_filter_init (&f);
   f.text = "罚款"; /* two characters: below the trigram's reach */
   ck_assert_int_eq (count (&f), 1);
@@ -490,7 +655,7 @@ START_TEST (test_filters)
   g_autoptr (GPtrArray) categories = NULL;
   LcBankFilter f;
 
-  ck_assert (import (lc_test.system, sample_gift, FALSE, NULL, NULL, &error));
+  ck_assert (import (lc_test.system, sample_gift, LC_BANK_IMPORT_DEFAULT, NULL, NULL, &error));
   ck_assert (lc_bank_set_status (lc_test.system, "s-2", LC_QUESTION_RETIRED, &error));
   lc_bank_filter_init (&f);
   ck_assert_int_eq (count (&f), 5);
@@ -601,7 +766,11 @@ START_TEST (test_permissions)
       ck_assert (!lc_bank_ensure_category (deny[i], "甲", NULL, &error));
       lc_test_assert_error (error, LC_AUTH_ERROR, LC_AUTH_ERROR_PERMISSION_DENIED);
       g_clear_error (&error);
-      ck_assert (!import (deny[i], sample_gift, FALSE, NULL, NULL, &error));
+      ck_assert (!import (deny[i], sample_gift, LC_BANK_IMPORT_DEFAULT, NULL, NULL, &error));
+      lc_test_assert_error (error, LC_AUTH_ERROR, LC_AUTH_ERROR_PERMISSION_DENIED);
+      g_clear_error (&error);
+      /* A preview shows the bank's content and what would change: the same permission as the import. */
+      ck_assert (!import (deny[i], sample_gift, LC_BANK_IMPORT_DRY_RUN, NULL, NULL, &error));
       lc_test_assert_error (error, LC_AUTH_ERROR, LC_AUTH_ERROR_PERMISSION_DENIED);
       g_clear_error (&error);
     }
@@ -659,6 +828,9 @@ bank_suite (void)
   tcase_add_test (tc, test_import_uid_from_position);
   tcase_add_test (tc, test_import_all_or_nothing);
   tcase_add_test (tc, test_import_unsupported);
+  tcase_add_test (tc, test_dry_run_outcomes);
+  tcase_add_test (tc, test_dry_run_problems);
+  tcase_add_test (tc, test_dry_run_nested);
   tcase_add_test (tc, test_export_round_trip);
   suite_add_tcase (s, tc);
 

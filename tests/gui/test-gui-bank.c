@@ -6,6 +6,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "lc-bank-import-dialog-private.h"
 #include "lc-bank-page-private.h"
 #include "lc-bank.h"
 #include "lc-gui-test-util.h"
@@ -229,6 +230,44 @@ START_TEST (test_export)
 }
 END_TEST
 
+static gboolean
+import_idle (gpointer data)
+{
+  return !_lc_bank_import_dialog_is_busy (data);
+}
+
+static gboolean
+lists_706 (gpointer data)
+{
+  return !_lc_bank_page_is_busy (data) && listed (data) == 706;
+}
+
+/* Import… previews the file, stores it on the trainer's word, and the page
+ * lists the new question and its new category at once. */
+START_TEST (test_import_from_page)
+{
+  LcBankPage *page = bank_page ();
+  g_autofree char *path = g_build_filename (tmp_dir, "新题.gift", NULL);
+  LcBankImportDialog *dialog;
+  gboolean category_listed = FALSE;
+
+  ck_assert (g_file_set_contents (path,
+                                  "$CATEGORY: 培训/新增\n\n// @uid: page-import-1\n"
+                                  "行政处罚的设定和实施，应当以事实为依据。{T}\n",
+                                  -1, NULL));
+  dialog = LC_BANK_IMPORT_DIALOG (_lc_bank_page_open_import (page));
+  _lc_bank_import_dialog_load_path (dialog, path);
+  ck_assert (lc_gui_test_wait_for (import_idle, dialog));
+  ck_assert_str_eq (gtk_label_get_text (dialog->added_count), "1");
+  ck_assert_uint_eq (listed (page), 705);
+  g_signal_emit_by_name (dialog->import_button, "clicked");
+  ck_assert_msg (lc_gui_test_wait_for (lists_706, page), "the page lists %u questions", listed (page));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (page->category_names)); i++)
+    category_listed = category_listed || strstr (gtk_string_list_get_string (page->category_names, i), "新增") != NULL;
+  ck_assert_msg (category_listed, "the new category is not listed");
+}
+END_TEST
+
 static void
 check_labelled (GtkWidget *widget)
 {
@@ -262,6 +301,7 @@ gui_bank_suite (void)
   tcase_add_test (bank, test_lists_and_filters);
   tcase_add_test (bank, test_detail_and_status);
   tcase_add_test (bank, test_export);
+  tcase_add_test (bank, test_import_from_page);
   tcase_add_test (bank, test_accessible);
   suite_add_tcase (suite, bank);
   return suite;

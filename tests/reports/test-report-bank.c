@@ -63,8 +63,8 @@ import (LcSession *session, const LcTable *table, LcBankImportResult *result)
   g_autoptr (GPtrArray) problems = NULL;
   g_autoptr (GError) error = NULL;
 
-  ck_assert_msg (lc_bank_import_table (session, table, result, &problems, &error), "%s: %s",
-                 error ? error->message : "", problems && problems->len ? (char *) problems->pdata[0] : "");
+  ck_assert_msg (lc_bank_import_table (session, table, LC_BANK_IMPORT_DEFAULT, result, NULL, &problems, &error),
+                 "%s: %s", error ? error->message : "", problems && problems->len ? (char *) problems->pdata[0] : "");
 }
 
 /* Every current question with its options, by category and id. */
