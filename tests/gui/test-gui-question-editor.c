@@ -414,6 +414,30 @@ START_TEST (test_edit_makes_version_two)
   ck_assert_msg (strstr (gtk_label_get_text (page->detail_label), "by trainer") != NULL, "%s",
                  gtk_label_get_text (page->detail_label));
 
+  /* Its category, chosen in the tree, exports to GIFT with the new version only. */
+  {
+    g_autofree char *gift_path = g_build_filename (tmp_dir, "category.gift", NULL);
+    g_autofree char *gift = NULL;
+    g_autofree char *category_line = g_strdup_printf ("$CATEGORY: %s\n", after->category);
+    g_autoptr (GError) error = NULL;
+    guint position = 0;
+
+    for (guint i = 1; i < page->category_paths->len; i++)
+      if (g_strcmp0 (g_ptr_array_index (page->category_paths, i), after->category) == 0)
+        position = i;
+    ck_assert_uint_gt (position, 0);
+    gtk_single_selection_set_selected (page->category_selection, position);
+    wait_idle (page);
+    ck_assert_msg (_lc_bank_page_export_file (page, gift_path, "gift", &error), "%s", error ? error->message : "");
+    ck_assert (g_file_get_contents (gift_path, &gift, NULL, NULL));
+    ck_assert_msg (strstr (gift, category_line) != NULL, "no %s in %s", category_line, gift);
+    ck_assert_msg (strstr (gift, "（修订）") != NULL, "the edit is not exported");
+    ck_assert_msg (strstr (gift, listed_uid) != NULL, "%s is not exported", listed_uid);
+    /* Nothing of the other statutes. */
+    ck_assert_ptr_null (strstr (gift, "$CATEGORY: 行政复议法"));
+    ck_assert (_lc_bank_page_select_uid (page, listed_uid));
+  }
+
   /* History… opens the versions of the question shown. */
   ck_assert (gtk_widget_get_sensitive (GTK_WIDGET (page->history_button)));
   g_signal_emit_by_name (page->history_button, "clicked");
