@@ -63,6 +63,17 @@ def trainer_screens(out, rawinput, pyatspi, root):
     lexcert.findChild(lambda n: n.roleName == "password text", retry=False).text = e2e.DEMO_PASSWORD
     lexcert.findChild(lambda n: n.roleName == "push button", retry=False).doActionNamed("click")
 
+    # The trainer starts on the Statutes page: the 2023 revision of the
+    # reconsideration law against its 2017 text.
+    law = e2e.wait_for("the statutes", lambda: named(lexcert, "label", lambda name: name == "中华人民共和国行政复议法"))
+    click_node(law, pyatspi, rawinput)
+    compare = e2e.wait_for("the compare button", lambda: lexcert.findChild(
+        lambda n: n.roleName in ("push button", "toggle button") and n.name.startswith("比较版本"),
+        retry=False, requireResult=False))
+    compare.doActionNamed("click")
+    settle(lexcert, "the comparison", lambda: named(lexcert, "label", lambda name: name.startswith("新增 59 条")))
+    shoot(os.path.join(out, "statute-diff.png"), trim=False)
+
     # The sidebar's rows have no names of their own in GTK 4.8: click the label.
     bank = e2e.wait_for("the sidebar", lambda: named(lexcert, "label", lambda name: name == "题库"))
     click_node(bank, pyatspi, rawinput)
