@@ -373,7 +373,7 @@ add_row (LcQuestionEditor *self, const LcQuestionOption *option)
   gtk_widget_set_tooltip_text (GTK_WIDGET (row->pinned),
                                _ ("Stays last when the options are shuffled, as “all of the above” must"));
   row->remove = GTK_BUTTON (gtk_button_new_from_icon_name ("list-remove-symbolic"));
-  /* Centred, not on the entry's baseline, which would cut the foot off the label's glyphs. */
+  /* Centred against the taller entry beside them. */
   gtk_widget_set_valign (GTK_WIDGET (row->correct), GTK_ALIGN_CENTER);
   gtk_widget_set_valign (GTK_WIDGET (row->pinned), GTK_ALIGN_CENTER);
   gtk_widget_set_valign (GTK_WIDGET (row->remove), GTK_ALIGN_CENTER);
