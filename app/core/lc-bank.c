@@ -973,15 +973,54 @@ lc_bank_filter_init (LcBankFilter *filter)
   *filter = (LcBankFilter){ .type = -1, .status = -1 };
 }
 
-#define SEARCH_WHERE                                                                                                   \
-  "FROM question q JOIN question_version v ON v.id = q.current_version_id "                                            \
-  "LEFT JOIN category c ON c.id = q.category_id " AUTHOR_JOIN                                                          \
-  "WHERE (?1 IS NULL OR q.id IN (SELECT rowid FROM question_fts WHERE question_fts MATCH ?1)) "                        \
-  "AND (?2 IS NULL OR q.id IN (SELECT rowid FROM question_fts WHERE content LIKE ?2 ESCAPE '\\')) "                    \
-  "AND (?3 IS NULL OR v.type = ?3) AND (?4 IS NULL OR v.difficulty = ?4) AND (?5 IS NULL OR q.status = ?5) "           \
-  "AND (?6 IS NULL OR EXISTS (SELECT 1 FROM article a JOIN law_version lv ON lv.id = a.law_version_id "                \
-  "JOIN law l ON l.id = lv.law_id WHERE a.id = v.basis_article_id AND l.slug = ?6)) "                                  \
-  "AND (?7 IS NULL OR c.path = ?7 OR c.path LIKE ?8 ESCAPE '\\') "
+/* The trigram tokenizer matches three characters or more; a Chinese word is
+ * often two, so shorter queries scan the same texts with LIKE. */
+static gboolean
+text_uses_trigrams (const char *text)
+{
+  return g_utf8_strlen (text, -1) >= 3;
+}
+
+static gboolean
+filter_has_text (const LcBankFilter *f)
+{
+  return f->text != NULL && !empty (f->text);
+}
+
+/* FROM and WHERE with only the conditions the filter sets, so that the
+ * planner can let the full-text hits drive the query (a condition written
+ * "?1 IS NULL OR …" makes it scan every question). The parameters keep their
+ * numbers (see bind_filter()). The text is interned: lc_db_prepare() keeps
+ * statements by the address of their SQL, and there are few variants. */
+static const char *
+search_sql (const char *select, const LcBankFilter *f, const char *tail)
+{
+  g_autoptr (GString) sql = g_string_new (select);
+
+  g_string_append (sql, " FROM question q JOIN question_version v ON v.id = q.current_version_id "
+                        "LEFT JOIN category c ON c.id = q.category_id WHERE 1 = 1 ");
+  if (filter_has_text (f))
+    {
+      g_autofree char *text = g_strstrip (g_strdup (f->text));
+
+      g_string_append (sql, text_uses_trigrams (text)
+                                ? "AND q.id IN (SELECT rowid FROM question_fts WHERE question_fts MATCH ?1) "
+                                : "AND q.id IN (SELECT rowid FROM question_fts WHERE content LIKE ?2 ESCAPE '\\') ");
+    }
+  if (f->type >= 0)
+    g_string_append (sql, "AND v.type = ?3 ");
+  if (f->difficulty > 0)
+    g_string_append (sql, "AND v.difficulty = ?4 ");
+  if (f->status >= 0)
+    g_string_append (sql, "AND q.status = ?5 ");
+  if (f->law_slug != NULL)
+    g_string_append (sql, "AND EXISTS (SELECT 1 FROM article a JOIN law_version lv ON lv.id = a.law_version_id "
+                          "JOIN law l ON l.id = lv.law_id WHERE a.id = v.basis_article_id AND l.slug = ?6) ");
+  if (f->category != NULL)
+    g_string_append (sql, "AND (c.path = ?7 OR c.path LIKE ?8 ESCAPE '\\') ");
+  g_string_append (sql, tail);
+  return g_intern_string (sql->str);
+}
 
 static char *
 like_escape (const char *text)
@@ -1000,13 +1039,11 @@ like_escape (const char *text)
 static gboolean
 bind_filter (LcStmt *stmt, const LcBankFilter *f, GError **error)
 {
-  if (f->text != NULL && !empty (f->text))
+  if (filter_has_text (f))
     {
       g_autofree char *text = g_strstrip (g_strdup (f->text));
 
-      /* The trigram tokenizer matches three characters or more; a Chinese
-       * word is often two, so shorter queries scan the same texts with LIKE. */
-      if (g_utf8_strlen (text, -1) >= 3)
+      if (text_uses_trigrams (text))
         {
           g_auto (GStrv) parts = g_strsplit (text, "\"", -1);
           g_autofree char *joined = g_strjoinv ("\"\"", parts);
@@ -1028,7 +1065,8 @@ bind_filter (LcStmt *stmt, const LcBankFilter *f, GError **error)
     lc_stmt_bind_int (stmt, 4, f->difficulty);
   if (f->status >= 0)
     lc_stmt_bind_text (stmt, 5, lc_question_status_to_string ((LcQuestionStatus) f->status));
-  lc_stmt_bind_text (stmt, 6, f->law_slug);
+  if (f->law_slug != NULL)
+    lc_stmt_bind_text (stmt, 6, f->law_slug);
   if (f->category != NULL)
     {
       g_autofree char *escaped = like_escape (f->category);
@@ -1049,7 +1087,7 @@ bind_filter (LcStmt *stmt, const LcBankFilter *f, GError **error)
 GPtrArray *
 lc_bank_search (LcSession *session, const LcBankFilter *filter, GError **error)
 {
-  static const char *const sql = "SELECT " VERSION_COLUMNS SEARCH_WHERE "ORDER BY coalesce(c.path, ''), q.id LIMIT ?9";
+  const char *sql;
   LcBankFilter any;
   g_autoptr (LcStmt) stmt = NULL;
   LcDb *db;
@@ -1062,6 +1100,13 @@ lc_bank_search (LcSession *session, const LcBankFilter *filter, GError **error)
     }
   if (!_lc_bank_require_read (session, error))
     return NULL;
+  /* The hits are ordered and cut to the limit on their ids alone; only the
+   * page kept is read whole, with its authors: a common word matches
+   * thousands of questions. */
+  sql = search_sql ("SELECT " VERSION_COLUMNS "FROM (SELECT q.id AS hit_id, coalesce(c.path, '') AS hit_path", filter,
+                    "ORDER BY hit_path, q.id LIMIT ?9) hit JOIN question q ON q.id = hit.hit_id "
+                    "JOIN question_version v ON v.id = q.current_version_id "
+                    "LEFT JOIN category c ON c.id = q.category_id " AUTHOR_JOIN "ORDER BY hit.hit_path, q.id");
   db = lc_session_get_db (session);
   if ((stmt = lc_db_prepare (db, sql, error)) == NULL || !bind_filter (stmt, filter, error))
     return NULL;
@@ -1072,7 +1117,7 @@ lc_bank_search (LcSession *session, const LcBankFilter *filter, GError **error)
 gboolean
 lc_bank_count (LcSession *session, const LcBankFilter *filter, guint *count, GError **error)
 {
-  static const char *const sql = "SELECT count(*) " SEARCH_WHERE;
+  const char *sql;
   LcBankFilter any;
   g_autoptr (LcStmt) stmt = NULL;
   gboolean has_row = FALSE;
@@ -1087,6 +1132,7 @@ lc_bank_count (LcSession *session, const LcBankFilter *filter, guint *count, GEr
     }
   if (!_lc_bank_require_read (session, error))
     return FALSE;
+  sql = search_sql ("SELECT count(*)", filter, "");
   db = lc_session_get_db (session);
   if ((stmt = lc_db_prepare (db, sql, error)) == NULL || !bind_filter (stmt, filter, error)
       || !lc_db_step (db, stmt, &has_row, error))
