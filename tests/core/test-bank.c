@@ -214,9 +214,11 @@ invalid_question (int i)
       q->uid = g_strdup ("a b");
       break;
     case 17:
+      g_free (q->category);
       q->category = g_strdup ("行政处罚法//第二章");
       break;
     case 18:
+      g_free (q->category);
       q->category = g_strdup (" ");
       break;
     default:
