@@ -29,9 +29,10 @@ struct _LcBankPage
 
   /* owned */
   LcSession *session;
-  GPtrArray *category_paths; /* char *, NULL first for all categories */
-  GPtrArray *law_slugs;      /* char *, NULL first for any law */
-  GtkStringList *category_names;
+  GPtrArray *law_slugs;            /* char *, NULL first for any law */
+  GListStore *category_roots;      /* LcCategoryNode, "All categories" first */
+  GtkTreeListModel *category_tree; /* over category_roots, every level open */
+  gboolean loading_categories;     /* the tree is being filled again */
   GtkSingleSelection *category_selection;
   GListStore *questions; /* LcBankItem */
   GtkSingleSelection *question_selection;
@@ -47,6 +48,8 @@ struct _LcBankPage
 gboolean _lc_bank_page_is_busy (LcBankPage *self);
 /* Selects the listed question @uid; FALSE when it is not listed. */
 gboolean _lc_bank_page_select_uid (LcBankPage *self, const char *uid);
+/* Chooses the category @path (NULL: all) in the tree; FALSE when it is not shown. */
+gboolean _lc_bank_page_select_category (LcBankPage *self, const char *path);
 /* The uid of the listed question at @position. */
 const char *_lc_bank_page_get_uid (LcBankPage *self, guint position);
 

@@ -9,6 +9,7 @@
 #include "lc-bank-import-dialog.h"
 #include "lc-bank-page-private.h"
 #include "lc-bank.h"
+#include "lc-category-tree.h"
 #include "lc-i18n.h"
 #include "lc-law.h"
 #include "lc-question-editor.h"
@@ -130,27 +131,47 @@ search_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
     g_task_return_boolean (task, TRUE);
 }
 
+/* The path of the chosen category, or NULL for all of them. */
+static const char *
+selected_category (LcBankPage *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->category_selection);
+  g_autoptr (LcCategoryNode) node = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+
+  /* The node outlives this call: the tree holds it. */
+  return node != NULL ? lc_category_node_get_path (node) : NULL;
+}
+
+gboolean
+_lc_bank_page_select_category (LcBankPage *self, const char *path)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->category_tree));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->category_tree), i);
+      g_autoptr (LcCategoryNode) node = gtk_tree_list_row_get_item (row);
+
+      if (g_strcmp0 (lc_category_node_get_path (node), path) == 0)
+        {
+          gtk_single_selection_set_selected (self->category_selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 categories_loaded (LcBankPage *self, GPtrArray *categories)
 {
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *chosen = g_strdup (selected_category (self));
 
-  g_ptr_array_set_size (self->category_paths, 0);
-  g_ptr_array_add (self->category_paths, NULL);
-  g_ptr_array_add (names, g_strdup (_ ("All categories")));
-  for (guint i = 0; i < categories->len; i++)
-    {
-      LcCategory *category = g_ptr_array_index (categories, i);
-      g_autofree char *indent = g_strnfill (category->depth * 2, ' ');
-
-      g_ptr_array_add (self->category_paths, g_strdup (category->path));
-      /* TRANSLATORS: a category and how many questions it holds itself */
-      g_ptr_array_add (names, g_strdup_printf (_ ("%s%s (%u)"), indent, category->name, category->n_questions));
-    }
-  g_ptr_array_add (names, NULL);
-  gtk_string_list_splice (self->category_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->category_names)),
-                          (const char *const *) names->pdata);
-  gtk_single_selection_set_selected (self->category_selection, 0);
+  self->loading_categories = TRUE;
+  lc_category_tree_fill (self->category_roots, categories);
+  /* The chosen category stays chosen when it is still there. */
+  if (chosen == NULL || !_lc_bank_page_select_category (self, chosen))
+    gtk_single_selection_set_selected (self->category_selection, 0);
+  self->loading_categories = FALSE;
 }
 
 /* Chooses the first question listed and takes the focus to it. */
@@ -228,7 +249,6 @@ run_search (LcBankPage *self, gboolean want_categories)
   guint type = gtk_drop_down_get_selected (self->type_dropdown);
   guint difficulty = gtk_drop_down_get_selected (self->difficulty_dropdown);
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
-  guint category = gtk_single_selection_get_selected (self->category_selection);
   guint law = gtk_drop_down_get_selected (self->law_dropdown);
 
   if (self->cancellable != NULL)
@@ -251,8 +271,8 @@ run_search (LcBankPage *self, gboolean want_categories)
   data->filter.difficulty = difficulty == GTK_INVALID_LIST_POSITION ? 0 : (int) difficulty;
   data->filter.status = status == GTK_INVALID_LIST_POSITION || status == 0 ? -1 : (int) status - 1;
   data->text = text[0] != '\0' ? g_strdup (text) : NULL;
-  if (!want_categories && category != GTK_INVALID_LIST_POSITION && category < self->category_paths->len)
-    data->category = g_strdup (g_ptr_array_index (self->category_paths, category));
+  if (!want_categories)
+    data->category = g_strdup (selected_category (self));
   if (law != GTK_INVALID_LIST_POSITION && law < self->law_slugs->len)
     data->law_slug = g_strdup (g_ptr_array_index (self->law_slugs, law));
   self->cancellable = g_cancellable_new ();
@@ -430,12 +450,9 @@ _lc_bank_page_open_editor (LcBankPage *self, const char *uid)
 {
   g_autoptr (GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  guint category = gtk_single_selection_get_selected (self->category_selection);
-  const char *category_path = NULL;
+  const char *category_path = selected_category (self);
   LcQuestionEditor *editor;
 
-  if (category != GTK_INVALID_LIST_POSITION && category < self->category_paths->len)
-    category_path = g_ptr_array_index (self->category_paths, category);
   editor = lc_question_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->session, uid, category_path,
                                    &error);
   if (editor == NULL)
@@ -522,11 +539,8 @@ question_activated (LcBankPage *self, guint position)
 gboolean
 _lc_bank_page_export_file (LcBankPage *self, const char *path, const char *format, GError **error)
 {
-  guint category = gtk_single_selection_get_selected (self->category_selection);
-  const char *category_path = NULL;
+  const char *category_path = selected_category (self);
 
-  if (category != GTK_INVALID_LIST_POSITION && category < self->category_paths->len)
-    category_path = g_ptr_array_index (self->category_paths, category);
   if (g_strcmp0 (format, "gift") == 0)
     {
       g_autofree char *text = NULL;
@@ -710,24 +724,6 @@ add_column (LcBankPage *self, const char *title, int column, gboolean expand)
   gtk_column_view_append_column (self->question_view, view_column);
 }
 
-static void
-category_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-category_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
-{
-  GtkStringObject *object = gtk_list_item_get_item (list_item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (object));
-}
-
 /* Test hooks ---------------------------------------------------------------- */
 
 gboolean
@@ -790,7 +786,8 @@ lc_bank_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->category_selection);
-  g_clear_object (&self->category_names);
+  g_clear_object (&self->category_tree);
+  g_clear_object (&self->category_roots);
   g_clear_object (&self->question_selection);
   g_clear_object (&self->questions);
   g_clear_object (&self->session);
@@ -802,7 +799,6 @@ lc_bank_page_finalize (GObject *object)
 {
   LcBankPage *self = LC_BANK_PAGE (object);
 
-  g_clear_pointer (&self->category_paths, g_ptr_array_unref);
   g_clear_pointer (&self->law_slugs, g_ptr_array_unref);
   g_clear_pointer (&self->select_after_search, g_free);
   g_clear_pointer (&self->shown, lc_question_free);
@@ -849,7 +845,7 @@ lc_bank_page_class_init (LcBankPageClass *klass)
 static void
 lc_bank_page_init (LcBankPage *self)
 {
-  g_autoptr (GtkListItemFactory) category_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) category_factory = lc_category_tree_factory_new ();
   g_autoptr (GtkStringList) types = NULL;
   g_autoptr (GtkStringList) difficulties = NULL;
   g_autoptr (GtkStringList) statuses = NULL;
@@ -872,12 +868,10 @@ lc_bank_page_init (LcBankPage *self)
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
 
   self->law_slugs = g_ptr_array_new_with_free_func (g_free);
-  self->category_paths = g_ptr_array_new_with_free_func (g_free);
-  self->category_names = gtk_string_list_new (NULL);
-  self->category_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->category_names)));
+  self->category_roots = g_list_store_new (LC_TYPE_CATEGORY_NODE);
+  self->category_tree = lc_category_tree_new (self->category_roots);
+  self->category_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->category_tree)));
   gtk_single_selection_set_autoselect (self->category_selection, FALSE);
-  g_signal_connect (category_factory, "setup", G_CALLBACK (category_setup), NULL);
-  g_signal_connect (category_factory, "bind", G_CALLBACK (category_bind), NULL);
   gtk_list_view_set_model (self->category_list, GTK_SELECTION_MODEL (self->category_selection));
   gtk_list_view_set_factory (self->category_list, category_factory);
 
@@ -938,7 +932,7 @@ load_laws (LcBankPage *self)
 static void
 category_changed (LcBankPage *self)
 {
-  if (self->session != NULL)
+  if (self->session != NULL && !self->loading_categories)
     filter_changed (self);
 }
 

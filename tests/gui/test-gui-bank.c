@@ -9,6 +9,7 @@
 #include "lc-bank-import-dialog-private.h"
 #include "lc-bank-page-private.h"
 #include "lc-bank.h"
+#include "lc-category-tree.h"
 #include "lc-gui-test-util.h"
 #include "lc-law.h"
 
@@ -82,6 +83,24 @@ listed (LcBankPage *page)
   return g_list_model_get_n_items (G_LIST_MODEL (page->questions));
 }
 
+/* What the category row at @position of the tree, as it is open now, shows. */
+static char *
+category_label_at (LcBankPage *page, guint position)
+{
+  g_autoptr (GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (page->category_tree), position);
+  g_autoptr (LcCategoryNode) node = NULL;
+
+  ck_assert_ptr_nonnull (row);
+  node = gtk_tree_list_row_get_item (row);
+  return g_strdup (lc_category_node_get_label (node));
+}
+
+static guint
+n_category_rows (LcBankPage *page)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (page->category_tree));
+}
+
 static guint
 count (LcBankFilter *filter)
 {
@@ -102,8 +121,22 @@ START_TEST (test_lists_and_filters)
   ck_assert_uint_eq (listed (page), 705);
   ck_assert_str_eq (gtk_label_get_text (page->count_label), "705 questions");
   /* "All categories" first, then the tree. */
-  ck_assert_uint_gt (g_list_model_get_n_items (G_LIST_MODEL (page->category_names)), 1);
-  ck_assert_str_eq (gtk_string_list_get_string (page->category_names, 0), "All categories");
+  ck_assert_uint_gt (n_category_rows (page), 1);
+  {
+    g_autofree char *all = category_label_at (page, 0);
+    g_autofree char *law = category_label_at (page, 1);
+    g_autoptr (GtkTreeListRow) law_row = g_list_model_get_item (G_LIST_MODEL (page->category_tree), 1);
+    guint open_rows = n_category_rows (page);
+
+    ck_assert_str_eq (all, "All categories (705)");
+    /* A statute's node counts the questions of its chapters; folding it hides them. */
+    ck_assert_msg (!g_str_has_suffix (law, "(0)"), "%s", law);
+    ck_assert (gtk_tree_list_row_is_expandable (law_row));
+    gtk_tree_list_row_set_expanded (law_row, FALSE);
+    ck_assert_uint_lt (n_category_rows (page), open_rows);
+    gtk_tree_list_row_set_expanded (law_row, TRUE);
+    ck_assert_uint_eq (n_category_rows (page), open_rows);
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (page->search_entry), "行政复议");
   ck_assert (lc_gui_test_wait_for (page_idle, page));
@@ -262,8 +295,12 @@ START_TEST (test_import_from_page)
   ck_assert_uint_eq (listed (page), 705);
   g_signal_emit_by_name (dialog->import_button, "clicked");
   ck_assert_msg (lc_gui_test_wait_for (lists_706, page), "the page lists %u questions", listed (page));
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (page->category_names)); i++)
-    category_listed = category_listed || strstr (gtk_string_list_get_string (page->category_names, i), "新增") != NULL;
+  for (guint i = 0; i < n_category_rows (page); i++)
+    {
+      g_autofree char *label = category_label_at (page, i);
+
+      category_listed = category_listed || strstr (label, "新增 (1)") != NULL;
+    }
   ck_assert_msg (category_listed, "the new category is not listed");
 }
 END_TEST
