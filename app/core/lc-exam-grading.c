@@ -158,7 +158,10 @@ _lc_exam_update_score (LcDb *db, gint64 attempt_id, GError **error)
   gboolean has_row = FALSE;
   gint64 ungraded, score, pass_score;
 
-  if (stmt == NULL || !lc_db_step (db, stmt, &has_row, error))
+  if (stmt == NULL)
+    return FALSE;
+  lc_stmt_bind_int (stmt, 1, attempt_id);
+  if (!lc_db_step (db, stmt, &has_row, error))
     return FALSE;
   if (!has_row)
     {
