@@ -412,8 +412,8 @@ option_order (LcDb *db, LcExamRng *rng, LcDrawnItem *item, GError **error)
 }
 
 gboolean
-_lc_exam_draw (LcDb *db, const LcExam *exam, gint64 officer_id, guint64 seed, gboolean with_history,
-               GPtrArray **items, GError **error)
+_lc_exam_draw (LcDb *db, const LcExam *exam, gint64 officer_id, guint64 seed, gboolean with_history, GPtrArray **items,
+               GError **error)
 {
   g_autoptr (GArray) pools = g_array_new (FALSE, TRUE, sizeof (SectionPool));
   g_autoptr (GHashTable) chosen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -506,8 +506,7 @@ _lc_exam_check_bank (LcDb *db, const LcExam *exam, GError **error)
 }
 
 gboolean
-lc_exam_assemble (LcSession *session, gint64 exam_id, gint64 officer_id, guint64 seed, LcPaper **paper,
-                  GError **error)
+lc_exam_assemble (LcSession *session, gint64 exam_id, gint64 officer_id, guint64 seed, LcPaper **paper, GError **error)
 {
   g_autoptr (LcExam) exam = NULL;
   g_autoptr (GPtrArray) drawn = NULL;

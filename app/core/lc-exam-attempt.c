@@ -463,10 +463,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItemContext, item_context_clear)
 static gboolean
 open_item (LcSession *session, gint64 attempt_id, int pos, ItemContext *c, GError **error)
 {
-  static const char *const sql =
-      "SELECT a.officer_id, a.state, a.deadline_at, i.option_order, v.type FROM attempt a "
-      "LEFT JOIN attempt_item i ON i.attempt_id = a.id AND i.pos = ?2 "
-      "LEFT JOIN question_version v ON v.id = i.question_version_id WHERE a.id = ?1";
+  static const char *const sql = "SELECT a.officer_id, a.state, a.deadline_at, i.option_order, v.type FROM attempt a "
+                                 "LEFT JOIN attempt_item i ON i.attempt_id = a.id AND i.pos = ?2 "
+                                 "LEFT JOIN question_version v ON v.id = i.question_version_id WHERE a.id = ?1";
   LcDb *db = lc_session_get_db (session);
   g_autoptr (LcStmt) stmt = lc_db_prepare (db, sql, error);
   gboolean has_row = FALSE;
@@ -526,8 +525,7 @@ fail_item (LcDb *db, gint64 attempt_id, GError **error)
       gboolean done = FALSE;
 
       if (!_lc_exam_finish (db, attempt_id, LC_SUBMITTED_BY_DEADLINE, &done, &finish_error))
-        g_warning ("An overdue attempt %lld could not be submitted: %s", (long long) attempt_id,
-                   finish_error->message);
+        g_warning ("An overdue attempt %lld could not be submitted: %s", (long long) attempt_id, finish_error->message);
     }
   return FALSE;
 }
@@ -826,7 +824,8 @@ lc_exam_get_paper (LcSession *session, gint64 attempt_id, GError **error)
       else
         {
           g_set_error_literal (error, LC_EXAM_ERROR, LC_EXAM_ERROR_REVIEW_CLOSED,
-                               exam->review_after_close && now < exam->closes_at && exam->review_policy >= LC_REVIEW_ANSWERS
+                               exam->review_after_close && now < exam->closes_at
+                                       && exam->review_policy >= LC_REVIEW_ANSWERS
                                    ? _ ("The papers of this exam can be reviewed once it has closed.")
                                    : _ ("The papers of this exam are not shown after submission."));
           return NULL;
@@ -888,9 +887,9 @@ lc_exam_get_paper (LcSession *session, gint64 attempt_id, GError **error)
 GPtrArray *
 lc_exam_list_attempts (LcSession *session, gint64 exam_id, gint64 officer_id, GError **error)
 {
-  static const char *const sql = "SELECT " ATTEMPT_COLUMNS ATTEMPT_FROM
-                                 "WHERE (?1 = 0 OR a.exam_id = ?1) AND (?2 = 0 OR a.officer_id = ?2) "
-                                 "ORDER BY e.opens_at DESC, a.exam_id, o.staff_no, a.no";
+  static const char *const sql =
+      "SELECT " ATTEMPT_COLUMNS ATTEMPT_FROM "WHERE (?1 = 0 OR a.exam_id = ?1) AND (?2 = 0 OR a.officer_id = ?2) "
+      "ORDER BY e.opens_at DESC, a.exam_id, o.staff_no, a.no";
   g_autoptr (LcStmt) stmt = NULL;
   g_autoptr (GPtrArray) attempts = NULL;
   gboolean officer_only = FALSE;
@@ -922,8 +921,8 @@ lc_exam_list_attempts (LcSession *session, gint64 exam_id, gint64 officer_id, GE
   lc_db_release (g_steal_pointer (&stmt));
   if (officer_only)
     {
-      g_autoptr (GHashTable) exams = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                                            (GDestroyNotify) lc_exam_free);
+      g_autoptr (GHashTable) exams =
+          g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) lc_exam_free);
       gint64 now = lc_db_now (db);
 
       for (guint i = 0; i < attempts->len; i++)
@@ -1022,9 +1021,9 @@ lc_exam_my_exams (LcSession *session, gint64 officer_id, GError **error)
 
       if (exam == NULL || !check_eligible (db, exam, officer_id, &eligible, error))
         return NULL;
-      if ((stmt = lc_db_prepare (db, "SELECT " ATTEMPT_COLUMNS ATTEMPT_FROM
-                                     "WHERE a.exam_id = ? AND a.officer_id = ? ORDER BY a.no",
-                                 error))
+      if ((stmt = lc_db_prepare (
+               db, "SELECT " ATTEMPT_COLUMNS ATTEMPT_FROM "WHERE a.exam_id = ? AND a.officer_id = ? ORDER BY a.no",
+               error))
           == NULL)
         return NULL;
       lc_stmt_bind_int (stmt, 1, exam->id);

@@ -280,8 +280,7 @@ fail:
 }
 
 gboolean
-lc_exam_grade_item (LcSession *session, gint64 attempt_id, int pos, gint64 points, const char *comment,
-                    GError **error)
+lc_exam_grade_item (LcSession *session, gint64 attempt_id, int pos, gint64 points, const char *comment, GError **error)
 {
   static const char *const item_sql =
       "SELECT a.state, i.points FROM attempt a LEFT JOIN attempt_item i ON i.attempt_id = a.id AND i.pos = ?2 "

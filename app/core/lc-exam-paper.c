@@ -231,8 +231,7 @@ _lc_exam_response_to_shown (LcQuestionType type, const GArray *option_order, con
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static char *
-bad_response (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
+static char *bad_response (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
 static char *
 bad_response (GError **error, const char *format, ...)

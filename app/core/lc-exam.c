@@ -317,8 +317,8 @@ blank (const char *text)
   return TRUE;
 }
 
-static gboolean
-invalid (const char **bad_field, const char *field, GError **error, const char *format, ...) G_GNUC_PRINTF (4, 5);
+static gboolean invalid (const char **bad_field, const char *field, GError **error, const char *format, ...)
+    G_GNUC_PRINTF (4, 5);
 
 static gboolean
 invalid (const char **bad_field, const char *field, GError **error, const char *format, ...)
@@ -374,8 +374,8 @@ check_values (LcDb *db, const LcExam *exam, const char **bad_field, GError **err
   if (exam->minutes < 1 || exam->minutes > MAX_MINUTES)
     return invalid (bad_field, "minutes", error, _ ("The time limit must be 1 to %d minutes."), MAX_MINUTES);
   if (exam->max_attempts < 0 || exam->max_attempts > MAX_ATTEMPTS)
-    return invalid (bad_field, "max_attempts", error,
-                    _ ("The attempts allowed must be 0 (no limit) to %d."), MAX_ATTEMPTS);
+    return invalid (bad_field, "max_attempts", error, _ ("The attempts allowed must be 0 (no limit) to %d."),
+                    MAX_ATTEMPTS);
   if ((guint) exam->multiple_policy > LC_MULTIPLE_PARTIAL || (guint) exam->review_policy > LC_REVIEW_FULL
       || (guint) exam->status > LC_EXAM_PUBLISHED)
     return invalid (bad_field, NULL, error, "%s", _ ("A policy of the exam is not valid."));
@@ -440,8 +440,7 @@ check_values (LcDb *db, const LcExam *exam, const char **bad_field, GError **err
     {
       g_autofree char *total = lc_hundredths_format (max_score);
 
-      return invalid (bad_field, "pass_score", error, _ ("The pass score must be 0 to the total of %s points."),
-                      total);
+      return invalid (bad_field, "pass_score", error, _ ("The pass score must be 0 to the total of %s points."), total);
     }
   return TRUE;
 }
@@ -635,8 +634,7 @@ same_sections (const LcExam *a, const LcExam *b)
       const LcExamSection *y = g_ptr_array_index (b->sections, i);
 
       if (g_strcmp0 (x->category, y->category) != 0 || x->type != y->type || x->count != y->count
-          || x->points != y->points || x->difficulty_min != y->difficulty_min
-          || x->difficulty_max != y->difficulty_max)
+          || x->points != y->points || x->difficulty_min != y->difficulty_min || x->difficulty_max != y->difficulty_max)
         return FALSE;
     }
   return TRUE;
@@ -762,7 +760,7 @@ fail:
 
 #define EXAM_COLUMNS                                                                                                   \
   "e.id, e.title, e.purpose, e.field, e.opens_at, e.closes_at, e.minutes, e.pass_score, e.max_attempts, "              \
-  "e.multiple_policy, e.review_policy, e.review_after_close, e.overlap_share, e.focus_loss_limit, e.status, "           \
+  "e.multiple_policy, e.review_policy, e.review_after_close, e.overlap_share, e.focus_loss_limit, e.status, "          \
   "coalesce(e.created_by, 0), e.created_at, e.updated_at, (SELECT count(*) FROM attempt a WHERE a.exam_id = e.id) "
 
 static gpointer
@@ -1002,8 +1000,8 @@ get_int (GKeyFile *file, const char *group, const char *key, gint64 min, gint64 
     return TRUE;
   if (!g_ascii_string_to_signed (text, 10, min, max, &value, NULL))
     {
-      g_autofree char *reason = g_strdup_printf (_ ("“%s” is not a whole number from %lld to %lld"), text,
-                                                 (long long) min, (long long) max);
+      g_autofree char *reason =
+          g_strdup_printf (_ ("“%s” is not a whole number from %lld to %lld"), text, (long long) min, (long long) max);
       return key_error (error, group, key, reason);
     }
   *out = value;

@@ -223,7 +223,7 @@ typedef struct
   char *category; /* a category path, its subcategories included; NULL: the whole bank */
   LcQuestionType type;
   guint count;
-  gint64 points; /* each question, hundredths */
+  gint64 points;      /* each question, hundredths */
   int difficulty_min; /* 1-5 */
   int difficulty_max; /* difficulty_min-5 */
 } LcExamSection;
@@ -262,8 +262,8 @@ void lc_exam_free (LcExam *exam);
 LcExam *lc_exam_copy (const LcExam *exam);
 void lc_exam_section_free (LcExamSection *section);
 /* Appends a section (its pos is the next number) and returns it, owned by @exam. */
-LcExamSection *lc_exam_add_section (LcExam *exam, const char *category, LcQuestionType type, guint count,
-                                    gint64 points, int difficulty_min, int difficulty_max);
+LcExamSection *lc_exam_add_section (LcExam *exam, const char *category, LcQuestionType type, guint count, gint64 points,
+                                    int difficulty_min, int difficulty_max);
 /* The total of the sections: count × points, hundredths. */
 gint64 lc_exam_max_score (const LcExam *exam);
 guint lc_exam_n_questions (const LcExam *exam);
@@ -402,11 +402,11 @@ typedef struct
   char *exam_title;
   guint64 seed;
   gint64 max_score;
-  gint64 deadline_at; /* 0 for a preview */
-  gint64 now;         /* the server's time when the paper was read: count down from deadline_at - now */
-  gboolean has_key;   /* the items carry the answer key */
+  gint64 deadline_at;   /* 0 for a preview */
+  gint64 now;           /* the server's time when the paper was read: count down from deadline_at - now */
+  gboolean has_key;     /* the items carry the answer key */
   gboolean has_awarded; /* the items carry their points earned */
-  GPtrArray *items;   /* LcPaperItem * in order */
+  GPtrArray *items;     /* LcPaperItem * in order */
 } LcPaper;
 
 void lc_paper_item_free (LcPaperItem *item);
@@ -476,8 +476,8 @@ void lc_attempt_free (LcAttempt *attempt);
  * the officer (_NOT_ELIGIBLE) and the attempts used (_NO_ATTEMPTS_LEFT), and
  * stores a new attempt with a fresh seed and its paper in one transaction.
  */
-gboolean lc_exam_start (LcSession *session, gint64 exam_id, gint64 officer_id, gint64 *attempt_id,
-                        gboolean *resumed, GError **error);
+gboolean lc_exam_start (LcSession *session, gint64 exam_id, gint64 officer_id, gint64 *attempt_id, gboolean *resumed,
+                        GError **error);
 /* The same with a given seed (tests, benchmarks, the demo). */
 gboolean lc_exam_start_with_seed (LcSession *session, gint64 exam_id, gint64 officer_id, guint64 seed,
                                   gint64 *attempt_id, gboolean *resumed, GError **error);

@@ -43,8 +43,7 @@ lc_test_add_question (LcQuestionType type, const char *category, int difficulty,
       q->model_answer = g_strdup ("参考答案：应当先行告知并听取陈述申辩。");
       break;
     }
-  ck_assert_msg (lc_bank_add_question (lc_test.system, q, &uid, &error), "%s: %s", stem,
-                 error ? error->message : "");
+  ck_assert_msg (lc_bank_add_question (lc_test.system, q, &uid, &error), "%s: %s", stem, error ? error->message : "");
   return uid;
 }
 

@@ -103,8 +103,7 @@ START_TEST (test_exact_blueprint)
           int difficulty;
 
           ck_assert_int_eq (item->pos, (int) i + 1);
-          ck_assert_msg (!g_hash_table_contains (seen, &item->question_id), "seed %lu: a repeat",
-                         (unsigned long) seed);
+          ck_assert_msg (!g_hash_table_contains (seen, &item->question_id), "seed %lu: a repeat", (unsigned long) seed);
           g_hash_table_add (seen, &item->question_id);
           /* sections in blueprint order */
           ck_assert (i == 0

@@ -109,8 +109,9 @@ START_TEST (test_kill_while_answering)
           ck_assert_msg (g_str_has_prefix (stored, "ans-"), "round %d, item %d: “%s”", round, pos, stored);
           n = g_ascii_strtoll (stored + 4, NULL, 10);
           /* the acknowledged answer, or one given after it and committed before the kill */
-          ck_assert_msg (n >= last[pos], "round %d, item %d: acknowledged %" G_GINT64_FORMAT ", found %" G_GINT64_FORMAT,
-                         round, pos, last[pos], n);
+          ck_assert_msg (n >= last[pos],
+                         "round %d, item %d: acknowledged %" G_GINT64_FORMAT ", found %" G_GINT64_FORMAT, round, pos,
+                         last[pos], n);
         }
       ck_assert (lc_db_check (db, &problems, &error));
       ck_assert_msg (problems->len == 0, "%s", (char *) g_ptr_array_index (problems, 0));

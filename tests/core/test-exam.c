@@ -458,8 +458,9 @@ static const KeyFileCase key_file_cases[] = {
   { "Count=3", "Count=three", "[Section 1] Count: “three” is not a whole number from 1 to 1000" },
   { "Minutes=90", "Minutes=0", "[Exam] Minutes: “0” is not a whole number from 1 to 1440" },
   { "Review=answers", "Review=all", "[Exam] Review: “all” is not one of none, score, answers, full" },
-  { "Closes=2026-06-30 17:00:00Z", "Closes=30/06/2026", "[Exam] Closes: “30/06/2026” is not a time such as "
-                                                         "2026-06-01T09:00:00+08:00 or 2026-06-01 09:00" },
+  { "Closes=2026-06-30 17:00:00Z", "Closes=30/06/2026",
+    "[Exam] Closes: “30/06/2026” is not a time such as "
+    "2026-06-01T09:00:00+08:00 or 2026-06-01 09:00" },
   { "[Section 2]", "[Part 2]", "[Part 2]: unknown group (use [Exam] and [Section 1], [Section 2], …)." },
   { "[Exam]", "[Test]", "The exam file has no [Exam] group." },
 };
@@ -564,9 +565,14 @@ typedef struct
 } NormalizeCase;
 
 static const NormalizeCase normalize_cases[] = {
-  { "行政处罚", "行政处罚" },   { " 行政　处罚 ", "行政处罚" }, { "《行政处罚法》", "行政处罚法" },
-  { "ＡＢＣ１２３", "abc123" }, { "A, B; c.", "abc" },          { "（十五）日", "十五日" },
-  { "", "" },                   { "。，、", "" },
+  { "行政处罚", "行政处罚" },
+  { " 行政　处罚 ", "行政处罚" },
+  { "《行政处罚法》", "行政处罚法" },
+  { "ＡＢＣ１２３", "abc123" },
+  { "A, B; c.", "abc" },
+  { "（十五）日", "十五日" },
+  { "", "" },
+  { "。，、", "" },
 };
 
 START_TEST (test_normalize)
@@ -1112,14 +1118,14 @@ typedef struct
 {
   LcReviewPolicy policy;
   gboolean after_close;
-  gboolean paper;   /* the paper is readable after submission */
-  gboolean key;     /* with its key */
-  gboolean score;   /* the score shows */
+  gboolean paper; /* the paper is readable after submission */
+  gboolean key;   /* with its key */
+  gboolean score; /* the score shows */
 } ReviewCase;
 
 static const ReviewCase review_cases[] = {
-  { LC_REVIEW_NONE, FALSE, FALSE, FALSE, FALSE },   { LC_REVIEW_SCORE, FALSE, FALSE, FALSE, TRUE },
-  { LC_REVIEW_ANSWERS, FALSE, TRUE, FALSE, TRUE },  { LC_REVIEW_FULL, FALSE, TRUE, TRUE, TRUE },
+  { LC_REVIEW_NONE, FALSE, FALSE, FALSE, FALSE },  { LC_REVIEW_SCORE, FALSE, FALSE, FALSE, TRUE },
+  { LC_REVIEW_ANSWERS, FALSE, TRUE, FALSE, TRUE }, { LC_REVIEW_FULL, FALSE, TRUE, TRUE, TRUE },
   { LC_REVIEW_FULL, TRUE, FALSE, FALSE, FALSE },
 };
 
