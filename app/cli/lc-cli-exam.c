@@ -66,7 +66,7 @@ exam_create (LcCli *cli, int argc, char **argv)
       || !lc_exam_create (cli->session, exam, &id, &error))
     return lc_cli_fail (error);
   /* Translators: “Created exam 3: 2026年度公共法律知识考试 (published).” */
-  g_print (_ ("Created exam %" G_GINT64_FORMAT ": %s (%s).\n"), id, exam->title,
+  g_print (_ ("Created exam %lld: %s (%s).\n"), (long long) id, exam->title,
            lc_exam_status_display_name (exam->status));
   return LC_CLI_EXIT_OK;
 }
@@ -431,10 +431,10 @@ exam_sit (LcCli *cli, int argc, char **argv)
   deadline = format_time (paper->deadline_at);
   if (resumed)
     /* Translators: “Resumed attempt 5 of 2026年度…; time is up at 2026-06-15 10:30.” */
-    g_print (_ ("Resumed attempt %" G_GINT64_FORMAT " of %s; time is up at %s.\n"), attempt_id, paper->exam_title,
+    g_print (_ ("Resumed attempt %lld of %s; time is up at %s.\n"), (long long) attempt_id, paper->exam_title,
              deadline);
   else
-    g_print (_ ("Started attempt %" G_GINT64_FORMAT " of %s; time is up at %s.\n"), attempt_id, paper->exam_title,
+    g_print (_ ("Started attempt %lld of %s; time is up at %s.\n"), (long long) attempt_id, paper->exam_title,
              deadline);
   if (!quiet)
     for (guint i = 0; i < paper->items->len; i++)
