@@ -654,12 +654,16 @@ lc_exam_update (LcSession *session, const LcExam *exam, GError **error)
 
   g_return_val_if_fail (LC_IS_SESSION (session), FALSE);
   g_return_val_if_fail (exam != NULL && exam->id > 0, FALSE);
-  if (!lc_exam_validate (session, exam, NULL, error))
+  if (!lc_session_require (session, LC_PERM_MANAGE_EXAMS, error))
     return FALSE;
   db = lc_session_get_db (session);
-  if (!lc_db_begin (db, error))
+  if (!check_values (db, exam, NULL, error) || !lc_db_begin (db, error))
     return FALSE;
   if ((stored = _lc_exam_load (db, exam->id, error)) == NULL)
+    goto fail;
+  /* A blueprint already sat cannot change, so a bank that shrank since must
+   * not stop the trainer from moving the window (new starts will say it). */
+  if (stored->n_attempts == 0 && !_lc_exam_check_bank (db, exam, error))
     goto fail;
   /* Attempts were drawn and graded by these: changing them would make two
    * sittings of one exam mean different things. */
