@@ -1285,28 +1285,20 @@ lc_exam_to_key_file (LcSession *session, const LcExam *exam, GError **error)
   g_autofree char *closes = format_instant (exam->closes_at);
   g_autofree char *pass = lc_hundredths_format (exam->pass_score);
   g_autoptr (GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) all = NULL;
 
   g_return_val_if_fail (LC_IS_SESSION (session), NULL);
   g_return_val_if_fail (exam != NULL, NULL);
+  if (exam->departments->len > 0 && (all = lc_people_list_departments (session, error)) == NULL)
+    return NULL;
   for (guint i = 0; i < exam->departments->len; i++)
-    {
-      gint64 id = g_array_index (exam->departments, gint64, i);
-      g_autoptr (GPtrArray) all = lc_people_list_departments (session, error);
-      gboolean found = FALSE;
+    for (guint j = 0; j < all->len; j++)
+      {
+        const LcDepartment *d = g_ptr_array_index (all, j);
 
-      if (all == NULL)
-        return NULL;
-      for (guint j = 0; j < all->len && !found; j++)
-        {
-          LcDepartment *d = g_ptr_array_index (all, j);
-
-          if (d->id == id)
-            {
-              g_ptr_array_add (codes, g_strdup (d->code));
-              found = TRUE;
-            }
-        }
-    }
+        if (d->id == g_array_index (exam->departments, gint64, i))
+          g_ptr_array_add (codes, g_strdup (d->code));
+      }
   g_key_file_set_string (file, EXAM_GROUP, "Title", exam->title != NULL ? exam->title : "");
   g_key_file_set_string (file, EXAM_GROUP, "Purpose", purpose_names[exam->purpose]);
   if (exam->field != NULL)

@@ -65,8 +65,10 @@
  *     then read by a query that selects no key column.
  * The CLI's system session is an administrator.
  *
- * Failures are LcExamError, LcAuthError (permission), LcBankError (an
- * unknown category) or LcDbError (storage), with a translated message.
+ * Failures are LcExamError, LcAuthError (permission), LcPeopleError (an
+ * unknown officer or department code) or LcDbError (storage), with a
+ * translated message. Choice questions show at most LC_EXAM_MAX_OPTIONS
+ * options (letters A to Z).
  *
  *   g_autoptr (LcExam) exam = lc_exam_new ();
  *   exam->title = g_strdup ("2026年度公共法律知识考试");
