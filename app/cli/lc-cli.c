@@ -27,6 +27,7 @@ static const LcCliCommand commands[] = {
   { "users", lc_cli_cmd_users, N_ ("Manage user accounts") },
   { "laws", lc_cli_cmd_laws, N_ ("List, show, import and compare statutes") },
   { "bank", lc_cli_cmd_bank, N_ ("List, show, import and export the question bank") },
+  { "exam", lc_cli_cmd_exam, N_ ("Create, publish and sit exams; results and grading") },
   { "backup", lc_cli_cmd_backup, N_ ("Copy the database safely while it is in use") },
   { "check", lc_cli_cmd_check, N_ ("Check the database for damage") },
 };

@@ -125,5 +125,6 @@ int lc_cli_cmd_training (LcCli *cli, int argc, char **argv);
 int lc_cli_cmd_users (LcCli *cli, int argc, char **argv);
 int lc_cli_cmd_laws (LcCli *cli, int argc, char **argv);
 int lc_cli_cmd_bank (LcCli *cli, int argc, char **argv);
+int lc_cli_cmd_exam (LcCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -27,12 +27,12 @@ static const char *const role_names[] = { "officer", "trainer", "personnel", "ad
 
 /* Who may do what. An officer's own record is handled by
  * lc_session_can_read_officer(), not by this table. */
-static const gboolean permission_table[][LC_PERM_MANAGE_CONTENT + 1] = {
-  /*                       read   manage cert   train  users  maintain content */
-  [LC_ROLE_OFFICER] = { FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE },
-  [LC_ROLE_TRAINER] = { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE },
-  [LC_ROLE_PERSONNEL] = { TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, FALSE },
-  [LC_ROLE_ADMINISTRATOR] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE },
+static const gboolean permission_table[][LC_PERM_LAST + 1] = {
+  /*                       read   manage cert   train  users  maintain content exams  grade  results */
+  [LC_ROLE_OFFICER] = { FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE },
+  [LC_ROLE_TRAINER] = { TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, TRUE },
+  [LC_ROLE_PERSONNEL] = { TRUE, TRUE, TRUE, TRUE, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE },
+  [LC_ROLE_ADMINISTRATOR] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE },
 };
 
 static void
@@ -185,7 +185,7 @@ gboolean
 lc_session_can (LcSession *self, LcPermission permission)
 {
   g_return_val_if_fail (LC_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (permission <= LC_PERM_MANAGE_CONTENT, FALSE);
+  g_return_val_if_fail (permission <= LC_PERM_LAST, FALSE);
   return permission_table[self->role][permission];
 }
 

@@ -37,6 +37,11 @@ typedef enum
  * @LC_PERM_MAINTAIN: back up and check the database, load demo data
  * @LC_PERM_MANAGE_CONTENT: import and change statutes and the question bank
  *   (trainers and administrators)
+ * @LC_PERM_MANAGE_EXAMS: define, publish and delete exams, preview papers and
+ *   read every attempt's paper with its key (trainers and administrators)
+ * @LC_PERM_GRADE: grade essay answers and override grades (trainers and administrators)
+ * @LC_PERM_READ_RESULTS: read exams and every attempt's state, score and pass
+ *   mark, not papers nor keys (trainers, personnel and administrators)
  */
 typedef enum
 {
@@ -47,7 +52,12 @@ typedef enum
   LC_PERM_MANAGE_USERS,
   LC_PERM_MAINTAIN,
   LC_PERM_MANAGE_CONTENT,
+  LC_PERM_MANAGE_EXAMS,
+  LC_PERM_GRADE,
+  LC_PERM_READ_RESULTS,
 } LcPermission;
+
+#define LC_PERM_LAST LC_PERM_READ_RESULTS
 
 #define LC_TYPE_SESSION (lc_session_get_type ())
 G_DECLARE_FINAL_TYPE (LcSession, lc_session, LC, SESSION, GObject)
