@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "lc-bank-page.h"
+#include "lc-exams-page.h"
 #include "lc-i18n.h"
 #include "lc-password-dialog.h"
 #include "lc-people.h"
@@ -147,6 +148,14 @@ add_pages (LcWindow *self)
     {
       page = gtk_stack_add_titled (self->stack, GTK_WIDGET (lc_bank_page_new (session)), "bank", _ ("Question Bank"));
       gtk_stack_page_set_icon_name (page, "view-list-symbolic");
+    }
+
+  /* Exams are the trainers' to set and grade; the personnel office reads
+   * their results here too (the page hides what is not theirs). */
+  if (lc_session_can (session, LC_PERM_READ_RESULTS))
+    {
+      page = gtk_stack_add_titled (self->stack, GTK_WIDGET (lc_exams_page_new (session)), "exams", _ ("Exams"));
+      gtk_stack_page_set_icon_name (page, "x-office-document-symbolic");
     }
 
   /* Accounts are the administrator's: a new database's first administrator
