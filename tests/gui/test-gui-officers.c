@@ -689,12 +689,15 @@ START_TEST (test_pages_by_role)
 
   ck_assert_ptr_nonnull (personnel->officers_page);
   ck_assert_ptr_null (personnel->record_detail);
-  ck_assert_uint_eq (n_pages (personnel), 2);
+  /* The roster, exam results and their own account. */
+  ck_assert_uint_eq (n_pages (personnel), 3);
+  ck_assert_ptr_nonnull (gtk_stack_get_child_by_name (personnel->stack, "exams"));
 
   ck_assert_ptr_null (trainer->officers_page);
   ck_assert_ptr_null (trainer->record_detail);
-  /* Statutes, the question bank and their own account. */
-  ck_assert_uint_eq (n_pages (trainer), 3);
+  /* Statutes, the question bank, exams and their own account. */
+  ck_assert_uint_eq (n_pages (trainer), 4);
+  ck_assert_ptr_nonnull (gtk_stack_get_child_by_name (trainer->stack, "exams"));
   ck_assert_ptr_nonnull (gtk_stack_get_child_by_name (trainer->stack, "statutes"));
   ck_assert_ptr_nonnull (gtk_stack_get_child_by_name (trainer->stack, "bank"));
   ck_assert_ptr_null (gtk_stack_get_child_by_name (personnel->stack, "statutes"));
