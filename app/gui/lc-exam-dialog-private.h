@@ -14,8 +14,8 @@ typedef struct
   GtkDropDown *type;
   GtkSpinButton *count;
   GtkSpinButton *points;
-  GtkSpinButton *difficulty_min;
-  GtkSpinButton *difficulty_max;
+  GtkDropDown *difficulty_min; /* 1 to 5 */
+  GtkDropDown *difficulty_max;
   GtkLabel *available;
   GtkLabel *message;
   GtkButton *up;
@@ -43,6 +43,7 @@ struct _LcExamDialog
   GtkCheckButton *after_close_check;
   GtkSpinButton *overlap_spin;
   GtkSpinButton *focus_spin;
+  GtkExpander *eligibility_expander;
   GtkCheckButton *departments_check;
   GtkListBox *departments_list;
   GtkEntry *fields_entry;

@@ -155,8 +155,8 @@ _lc_exam_dialog_read_form (LcExamDialog *self, const char **bad_field, GError **
       LcExamSection *section = lc_exam_add_section (
           exam, category < self->categories->len ? g_ptr_array_index (self->categories, category) : NULL,
           (LcQuestionType) selected (row->type), (guint) gtk_spin_button_get_value_as_int (row->count),
-          spin_hundredths (row->points), gtk_spin_button_get_value_as_int (row->difficulty_min),
-          gtk_spin_button_get_value_as_int (row->difficulty_max));
+          spin_hundredths (row->points), (int) selected (row->difficulty_min) + 1,
+          (int) selected (row->difficulty_max) + 1);
 
       section->title = g_strdup (row->title);
     }
@@ -494,6 +494,7 @@ add_row (LcExamDialog *self, const LcExamSection *section)
   g_autoptr (GtkStringList) types = gtk_string_list_new (NULL);
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *dash = gtk_label_new ("–");
+  const char *const difficulties[] = { "1", "2", "3", "4", "5", NULL };
 
   row->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_add_css_class (row->box, "blueprint-section");
@@ -507,8 +508,9 @@ add_row (LcExamDialog *self, const LcExamSection *section)
   row->type = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&types)), NULL));
   row->count = new_spin (1, 500, 10, 1, 0, 3);
   row->points = new_spin (0.5, 100, 1, 0.5, 1, 4);
-  row->difficulty_min = new_spin (1, 5, 1, 1, 0, 1);
-  row->difficulty_max = new_spin (1, 5, 5, 1, 0, 1);
+  row->difficulty_min = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (difficulties));
+  row->difficulty_max = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (difficulties));
+  gtk_drop_down_set_selected (row->difficulty_max, 4);
   row->available = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_width_chars (row->available, 9);
   gtk_label_set_xalign (row->available, 0);
@@ -528,19 +530,20 @@ add_row (LcExamDialog *self, const LcExamSection *section)
       gtk_drop_down_set_selected (row->type, section->type);
       gtk_spin_button_set_value (row->count, section->count);
       gtk_spin_button_set_value (row->points, (double) section->points / 100.0);
-      gtk_spin_button_set_value (row->difficulty_min, section->difficulty_min);
-      gtk_spin_button_set_value (row->difficulty_max, section->difficulty_max);
+      gtk_drop_down_set_selected (row->difficulty_min, (guint) CLAMP (section->difficulty_min, 1, 5) - 1);
+      gtk_drop_down_set_selected (row->difficulty_max, (guint) CLAMP (section->difficulty_max, 1, 5) - 1);
       row->title = g_strdup (section->title);
     }
 
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (row->number));
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (row->category));
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (row->type));
-  gtk_box_append (GTK_BOX (line), gtk_label_new (_ ("×")));
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (row->count));
-  /* TRANSLATORS: between a section's count and its points each: 10 道 × 1.5 分 */
-  gtk_box_append (GTK_BOX (line), gtk_label_new (_ ("points each")));
+  /* TRANSLATORS: between a section's count and its points each: 10 道 × 1.5 分/题 */
+  gtk_box_append (GTK_BOX (line), gtk_label_new (_ ("questions ×")));
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (row->points));
+  /* TRANSLATORS: after the points of each question of a section: 1.5 分/题 */
+  gtk_box_append (GTK_BOX (line), gtk_label_new (_ ("points each")));
   gtk_box_append (GTK_BOX (line), gtk_label_new (_ ("difficulty")));
   gtk_box_append (GTK_BOX (line), GTK_WIDGET (row->difficulty_min));
   gtk_box_append (GTK_BOX (line), dash);
@@ -565,8 +568,8 @@ add_row (LcExamDialog *self, const LcExamSection *section)
   g_signal_connect_object (row->type, "notify::selected", G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row->count, "value-changed", G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row->points, "value-changed", G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row->difficulty_min, "value-changed", G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row->difficulty_max, "value-changed", G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row->difficulty_min, "notify::selected", G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row->difficulty_max, "notify::selected", G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (row->up, "clicked", G_CALLBACK (up_clicked), self, 0);
   g_signal_connect_object (row->down, "clicked", G_CALLBACK (down_clicked), self, 0);
   g_signal_connect_object (row->remove, "clicked", G_CALLBACK (remove_clicked), self, 0);
@@ -730,6 +733,7 @@ lc_exam_dialog_class_init (LcExamDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcExamDialog, after_close_check);
   gtk_widget_class_bind_template_child (widget_class, LcExamDialog, overlap_spin);
   gtk_widget_class_bind_template_child (widget_class, LcExamDialog, focus_spin);
+  gtk_widget_class_bind_template_child (widget_class, LcExamDialog, eligibility_expander);
   gtk_widget_class_bind_template_child (widget_class, LcExamDialog, departments_check);
   gtk_widget_class_bind_template_child (widget_class, LcExamDialog, departments_list);
   gtk_widget_class_bind_template_child (widget_class, LcExamDialog, fields_entry);
@@ -856,6 +860,8 @@ load_exam (LcExamDialog *self, const LcExam *exam)
   for (guint i = 0; i < exam->fields->len; i++)
     g_string_append_printf (fields, "%s%s", i > 0 ? "; " : "", (char *) g_ptr_array_index (exam->fields, i));
   set_entry (self->fields_entry, fields->str);
+  /* Folded when everybody may sit: the blueprint needs the room. */
+  gtk_expander_set_expanded (self->eligibility_expander, exam->departments->len > 0 || exam->fields->len > 0);
   for (guint i = 0; i < exam->sections->len; i++)
     add_row (self, g_ptr_array_index (exam->sections, i));
 

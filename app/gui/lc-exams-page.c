@@ -1119,7 +1119,7 @@ lc_exams_page_init (LcExamsPage *self)
   gtk_column_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
   add_column (self, self->results_view, _ ("Officer"), attempt_officer, TRUE);
   add_column (self, self->results_view, _ ("Department"), attempt_department, TRUE);
-  add_column (self, self->results_view, _ ("Attempt"), attempt_no, FALSE);
+  add_column (self, self->results_view, _ ("Attempt no."), attempt_no, FALSE);
   add_column (self, self->results_view, _ ("State"), attempt_state, FALSE);
   add_column (self, self->results_view, _ ("Score"), attempt_score, FALSE);
   add_column (self, self->results_view, _ ("Passed"), attempt_passed, FALSE);
@@ -1131,7 +1131,7 @@ lc_exams_page_init (LcExamsPage *self)
   gtk_column_view_set_model (self->grading_view, GTK_SELECTION_MODEL (self->grading_selection));
   add_column (self, self->grading_view, _ ("Officer"), attempt_officer, TRUE);
   add_column (self, self->grading_view, _ ("Department"), attempt_department, TRUE);
-  add_column (self, self->grading_view, _ ("Attempt"), attempt_no, FALSE);
+  add_column (self, self->grading_view, _ ("Attempt no."), attempt_no, FALSE);
   add_column (self, self->grading_view, _ ("Submitted"), attempt_submitted, FALSE);
   add_column (self, self->grading_view, _ ("Essays to grade"), attempt_ungraded, FALSE);
 

@@ -124,14 +124,13 @@ render (LcPaperDialog *self)
       g_autofree char *heading = g_strdup_printf (_ ("Sample paper of “%s”"), paper->exam_title);
 
       gtk_label_set_text (self->heading_label, heading);
-      /* TRANSLATORS: a sample paper's summary: questions, maximum score and the seed that drew it */
-      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u question, %s points in all. Drawn with seed %016" G_GINT64_MODIFIER
-                                              "x; nothing was stored.",
-                                              "%u questions, %s points in all. Drawn with seed %016" G_GINT64_MODIFIER
-                                              "x; nothing was stored.",
-                                              paper->items->len),
-                                 paper->items->len, max, paper->seed);
+      g_autofree char *seed = g_strdup_printf ("%016" G_GINT64_MODIFIER "x", paper->seed);
+
+      /* TRANSLATORS: a sample paper's summary: questions, maximum score and the seed (16 hex digits) that drew it */
+      summary = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u question, %s points in all. Drawn with seed %s; nothing was stored.",
+                       "%u questions, %s points in all. Drawn with seed %s; nothing was stored.", paper->items->len),
+          paper->items->len, max, seed);
     }
   else
     {

@@ -2,14 +2,20 @@
 """Takes the README's screenshots in Chinese at 1366×768 on the demo
 database: the sign-in window and the Officers page (as personnel); the
 Question bank page, the question editor and a question's history (as the
-trainer, who finds a question by a Chinese word, edits it and compares). `./dev screenshots` runs it
+trainer, who finds a question by a Chinese word, edits it and compares);
+the Exams page with an exam's results and the exam editor with its
+blueprint and the questions available (as the trainer, on an exam made and
+sat through lexcert-cli). `./dev screenshots` runs it
 inside dbus-run-session and xvfb-run with a zh_CN.UTF-8 locale.
 
 Usage: take-screenshots.py LEXCERT LEXCERT_CLI OUTPUT_DIR
 """
 
+import datetime
 import importlib.util
 import os
+import random
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +32,111 @@ OFFICER = "330401003"
 # The trainer's search word (听证, a hearing) and the words the edit adds.
 BANK_SEARCH = "听证"
 EDIT_SUFFIX = "（依2021年修订）"
+
+
+# The exam the trainer's screenshots show, made and sat through the CLI.
+EXAM_TITLE = "2026年度行政处罚法专题考试"
+EXAM_DRAFT_TITLE = "2026年度行政复议法考试（草稿）"
+
+
+def exam_key_file(title, law, opens, closes, status):
+    return f"""[Exam]
+Title={title}
+Purpose=update
+Opens={opens:%Y-%m-%d %H:%M}
+Closes={closes:%Y-%m-%d %H:%M}
+Minutes=90
+PassScore=48
+Review=full
+Status={status}
+
+[Section 1]
+Title=一、单项选择题
+Category={law}
+Type=single
+Count=20
+Points=1.5
+
+[Section 2]
+Title=二、多项选择题
+Category={law}
+Type=multiple
+Count=10
+Points=2
+Difficulty=2-5
+
+[Section 3]
+Title=三、判断题
+Category={law}
+Type=truefalse
+Count=10
+Points=1
+
+[Section 4]
+Title=四、案例分析题
+Category={law}
+Type=essay
+Count=1
+Points=20
+"""
+
+
+def run_cli(cli, db, *args, stdin=None):
+    # In English whatever the screenshots' locale: paper_keys() reads the output.
+    env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="C")
+    return subprocess.run([cli, "--database", db, *args], input=stdin, check=True, capture_output=True,
+                          text=True, env=env).stdout
+
+
+def paper_keys(text):
+    """Each item's correct letters (and its option letters) from `exam paper`, which shows the key to the CLI."""
+    keys = {}
+    pos = None
+    for line in text.splitlines():
+        match = re.match(r"^(\d+)\. \[", line)
+        if match:
+            pos = int(match.group(1))
+            keys[pos] = ("", "")
+            continue
+        match = re.match(r"^\s+(\*)?\s*([A-Z])\. ", line)
+        if match and pos is not None:
+            right, letters = keys[pos]
+            keys[pos] = (right + (match.group(2) if match.group(1) else ""), letters + match.group(2))
+    return keys
+
+
+def make_exams(cli, db, work):
+    """A published exam sat by a dozen demo officers of different skill
+    (ten submitted, six of them graded, two still sitting) and a draft for the editor."""
+    now = datetime.datetime.now()
+    rng = random.Random(7)
+    for title, law, status in ((EXAM_TITLE, "行政处罚法", "published"), (EXAM_DRAFT_TITLE, "行政复议法", "draft")):
+        path = os.path.join(work, f"{status}.exam")
+        with open(path, "w", encoding="utf-8") as key_file:
+            key_file.write(exam_key_file(title, law, now - datetime.timedelta(days=2),
+                                         now + datetime.timedelta(days=12), status))
+        run_cli(cli, db, "exam", "create", path)
+    exam_id = next(line.split()[0] for line in run_cli(cli, db, "exam", "list").splitlines() if EXAM_TITLE in line)
+    staff = [f"3304010{n:02d}" for n in range(1, 13)]
+    for staff_no in staff:
+        run_cli(cli, db, "exam", "sit", "--officer", staff_no, "--quiet", exam_id, stdin="")
+    attempts = {line.split()[1]: line.split()[0] for line in run_cli(cli, db, "exam", "results", exam_id).splitlines()
+                if line[:1].isdigit()}
+    for n, staff_no in enumerate(staff, 1):
+        skill = rng.uniform(0.5, 0.95)
+        lines = []
+        for pos, (right, letters) in sorted(paper_keys(run_cli(cli, db, "exam", "paper", attempts[staff_no])).items()):
+            if not letters:
+                lines.append(f"{pos} 当事人有权进行陈述和申辩，行政机关应当充分听取当事人的意见，对其提出的事实、理由和证据进行复核。")
+            elif rng.random() < skill:
+                lines.append(f"{pos} {right}")
+            else:
+                lines.append(f"{pos} {rng.choice([c for c in letters if c not in right] or letters)}")
+        if n <= 10:
+            lines.append("submit")
+        run_cli(cli, db, "exam", "sit", "--officer", staff_no, "--quiet", exam_id, stdin="\n".join(lines) + "\n")
+    for staff_no in staff[:6]:
+        run_cli(cli, db, "exam", "grade", attempts[staff_no], "41", str(rng.choice([12, 14.5, 16, 18])), "要点基本齐全")
 
 
 def shoot(path, trim):
@@ -106,6 +217,28 @@ def trainer_screens(out, rawinput, pyatspi, root):
     shoot(os.path.join(out, "question-history.png"), trim=False)
     rawinput.pressKey("Escape")
 
+    # The Exams page: the exam sat through the CLI, its results.
+    exams = e2e.wait_for("the exams page", lambda: named(lexcert, "label", lambda name: name == "考试"))
+    click_node(exams, pyatspi, rawinput)
+    exam = e2e.wait_for("the exam", lambda: named(lexcert, "label", lambda name: name == EXAM_TITLE))
+    click_node(exam, pyatspi, rawinput)
+    settle(lexcert, "the exam chosen", lambda: named(lexcert, "status bar", lambda name: "2 人正在考试" in name))
+    # The tabs through AT-SPI's selection of the tab list: Results (成绩) is the third.
+    tabs = e2e.wait_for("the tabs", lambda: lexcert.findChild(lambda n: n.roleName == "page tab list", retry=False,
+                                                              requireResult=False))
+    tabs.querySelection().selectChild(2)
+    settle(lexcert, "the results", lambda: named(lexcert, "status bar", lambda name: name == "12 份答卷"))
+    shoot(os.path.join(out, "exam-results.png"), trim=False)
+
+    # The editor of the draft: the blueprint with the questions available.
+    # A double click on its row opens it (the bank page's Edit… button has the same name).
+    draft = named(lexcert, "label", lambda name: name == EXAM_DRAFT_TITLE)
+    ext = draft.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    rawinput.doubleClick(ext.x + ext.width // 2, ext.y + ext.height // 2)
+    settle(lexcert, "the exam editor", lambda: named(lexcert, "label", lambda name: name.startswith("可用")))
+    shoot(os.path.join(out, "exam-editor.png"), trim=False)
+    rawinput.pressKey("Escape")
+
 
 def main():
     gui, cli, out = sys.argv[1:4]
@@ -131,6 +264,7 @@ def main():
     try:
         db = os.path.join(work, "demo.db")
         subprocess.run([cli, "--database", db, "demo", "--seed", "1"], check=True, stdout=subprocess.DEVNULL)
+        make_exams(cli, db, work)
         if not e2e.bus_has_name("org.a11y.Bus"):
             helpers.append(subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"]))
             e2e.wait_for("the accessibility bus", lambda: e2e.bus_has_name("org.a11y.Bus"))

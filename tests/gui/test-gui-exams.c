@@ -202,8 +202,8 @@ start_exam_form (LcExamsPage *page)
   gtk_drop_down_set_selected (row->type, LC_QUESTION_SINGLE);
   gtk_spin_button_set_value (row->count, 20);
   gtk_spin_button_set_value (row->points, 1);
-  gtk_spin_button_set_value (row->difficulty_min, 1);
-  gtk_spin_button_set_value (row->difficulty_max, 5);
+  gtk_drop_down_set_selected (row->difficulty_min, 0);
+  gtk_drop_down_set_selected (row->difficulty_max, 4);
   gtk_spin_button_set_value (dialog->pass_spin, 6);
   return dialog;
 }
@@ -251,9 +251,9 @@ START_TEST (test_create_preview_sit_grade)
   /* The whole bank has 16 single-choice questions, the harder chapter 4 of difficulty 5. */
   ck_assert (_lc_exam_dialog_set_category (dialog, row, NULL));
   ck_assert_str_eq (gtk_label_get_text (row->available), "16 available");
-  gtk_spin_button_set_value (row->difficulty_min, 5);
+  gtk_drop_down_set_selected (row->difficulty_min, 4);
   ck_assert_str_eq (gtk_label_get_text (row->available), "4 available");
-  gtk_spin_button_set_value (row->difficulty_min, 1);
+  gtk_drop_down_set_selected (row->difficulty_min, 0);
 
   /* Fixed: ten from the chapter. */
   ck_assert (_lc_exam_dialog_set_category (dialog, row, CATEGORY));
