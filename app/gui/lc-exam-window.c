@@ -876,8 +876,9 @@ show_instructions (LcExamWindow *self)
   else
     g_string_append (body, _ ("Stay in this window. Leaving it (switching to another program) is recorded."));
   g_string_append (body, "\n\n");
-  g_string_append (body, _ ("Keys: 1–9 or A–H choose an option; ← → or PageUp PageDown move between questions; "
-                            "Home and End go to the first and last; F flags; Ctrl+Enter submits."));
+  g_string_append (body,
+                   _ ("Keys: 1–9 or A–H choose an option; ← → or PageUp PageDown move between questions; "
+                      "Home and End go to the first and last; F flags (the sixth option is 6); Ctrl+Enter submits."));
   gtk_label_set_text (self->intro_body_label, body->str);
   gtk_stack_set_visible_child_name (self->stack, "instructions");
   gtk_widget_grab_focus (GTK_WIDGET (self->begin_button));
@@ -1180,12 +1181,15 @@ install_keys (LcExamWindow *self)
       add_key (keys, GDK_KEY_1 + (guint) i, 0, "exam.choose", g_variant_new_int32 (i));
       add_key (keys, GDK_KEY_KP_1 + (guint) i, 0, "exam.choose", g_variant_new_int32 (i));
     }
+  /* A to H, but F flags (the sixth option is 6). */
   for (int i = 0; i < 8; i++)
-    add_key (keys, GDK_KEY_a + (guint) i, 0, "exam.choose", g_variant_new_int32 (i));
+    if (GDK_KEY_a + (guint) i != GDK_KEY_f)
+      add_key (keys, GDK_KEY_a + (guint) i, 0, "exam.choose", g_variant_new_int32 (i));
   add_key (keys, GDK_KEY_Left, 0, "exam.step", g_variant_new_int32 (-1));
   add_key (keys, GDK_KEY_Right, 0, "exam.step", g_variant_new_int32 (1));
-  add_key (keys, GDK_KEY_Page_Up, 0, "exam.step", g_variant_new_int32 (-1));
-  add_key (keys, GDK_KEY_Page_Down, 0, "exam.step", g_variant_new_int32 (1));
+  /* PageUp and PageDown move on from a text field too: a way out by keyboard. */
+  add_key (keys, GDK_KEY_Page_Up, 0, "exam.page", g_variant_new_int32 (-1));
+  add_key (keys, GDK_KEY_Page_Down, 0, "exam.page", g_variant_new_int32 (1));
   add_key (keys, GDK_KEY_Home, 0, "exam.first", NULL);
   add_key (keys, GDK_KEY_End, 0, "exam.last", NULL);
   add_key (keys, GDK_KEY_f, 0, "exam.flag", NULL);
@@ -1222,7 +1226,8 @@ lc_exam_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->save_text_id, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_EXAM_WINDOW);
+  /* Not gtk_widget_dispose_template(): the stack is the window's child,
+   * which GtkWindow's dispose unparents itself. */
   self->shortcuts = NULL;
   self->confirm_keys = NULL;
   g_clear_pointer (&self->paper, lc_paper_free);
@@ -1299,6 +1304,7 @@ lc_exam_window_class_init (LcExamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "exam.choose", "i", choose_action);
   gtk_widget_class_install_action (widget_class, "exam.go", "i", go_action);
   gtk_widget_class_install_action (widget_class, "exam.step", "i", step_action);
+  gtk_widget_class_install_action (widget_class, "exam.page", "i", step_action);
   gtk_widget_class_install_action (widget_class, "exam.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "exam.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "exam.first", NULL, first_action);
