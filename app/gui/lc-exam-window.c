@@ -50,6 +50,15 @@ set_status (LcExamWindow *self, const char *text, gboolean is_error)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
 }
 
+/* The title and the accessible name together: a screen reader names the
+ * window by its label, which the template sets before the exam is known. */
+static void
+set_title (LcExamWindow *self, const char *title)
+{
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
 static char *
 format_instant (gint64 at)
 {
@@ -819,7 +828,7 @@ open_paper (LcExamWindow *self, GError **error)
     }
   gtk_label_set_text (self->title_label, self->paper->exam_title);
   title = g_strdup_printf ("%s — %s", self->paper->exam_title, _ ("Exam"));
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  set_title (self, title);
   build_navigator (self);
   /* Resume where the work is: the first question not answered yet. */
   for (first_open = 0; first_open < self->paper->items->len; first_open++)
@@ -1386,7 +1395,7 @@ lc_exam_window_new (GtkWindow *parent, LcSession *session, gint64 exam_id)
     }
   {
     g_autofree char *title = g_strdup_printf ("%s — %s", self->exam->title, _ ("Exam"));
-    gtk_window_set_title (GTK_WINDOW (self), title);
+    set_title (self, title);
   }
   mine = lc_exam_my_exams (session, lc_session_get_officer_id (session), NULL);
   for (guint i = 0; mine != NULL && i < mine->len; i++)
@@ -1421,7 +1430,7 @@ lc_exam_window_new_for_result (GtkWindow *parent, LcSession *session, gint64 att
       if (self->exam != NULL)
         {
           g_autofree char *title = g_strdup_printf ("%s — %s", self->exam->title, _ ("Exam"));
-          gtk_window_set_title (GTK_WINDOW (self), title);
+          set_title (self, title);
         }
     }
   show_result (self);
