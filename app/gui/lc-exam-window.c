@@ -736,7 +736,7 @@ review_row (const LcPaper *paper, const LcPaperItem *item)
         line = g_strdup_printf (_ ("○ %c. %s (correct)"), 'A' + (char) i, text);
       else
         line = g_strdup_printf ("○ %c. %s", 'A' + (char) i, text);
-      label = review_label (line, correct ? "success" : (chosen && paper->has_key ? "error" : NULL));
+      label = review_label (line, correct ? "exam-correct" : (chosen && paper->has_key ? "exam-wrong" : NULL));
       gtk_box_append (GTK_BOX (box), label);
     }
   if (item->type == LC_QUESTION_FILL || item->type == LC_QUESTION_ESSAY)
@@ -751,7 +751,7 @@ review_row (const LcPaper *paper, const LcPaperItem *item)
       if (item->correct_answer != NULL && (item->type == LC_QUESTION_FILL))
         {
           g_autofree char *line = g_strdup_printf (_ ("Accepted answers: %s"), item->correct_answer);
-          gtk_box_append (GTK_BOX (box), review_label (line, "success"));
+          gtk_box_append (GTK_BOX (box), review_label (line, "exam-correct"));
         }
       if (item->model_answer != NULL && *item->model_answer != '\0')
         {
@@ -760,7 +760,10 @@ review_row (const LcPaper *paper, const LcPaperItem *item)
         }
       if (item->explanation != NULL && *item->explanation != '\0')
         {
-          g_autofree char *line = g_strdup_printf ("%s %s", _ ("Explanation:"), item->explanation);
+          /* Many explanations of the bank begin with the word already (“解析：”). */
+          g_autofree char *line = g_str_has_prefix (item->explanation, _ ("Explanation:"))
+                                      ? g_strdup (item->explanation)
+                                      : g_strdup_printf ("%s %s", _ ("Explanation:"), item->explanation);
           gtk_box_append (GTK_BOX (box), review_label (line, NULL));
         }
       if (item->basis_label != NULL)
@@ -1366,7 +1369,21 @@ new_window (GtkWindow *parent, LcSession *session)
           gtk_label_set_text (self->officer_label, text);
         }
     }
-  /* The exam fills the screen: nothing else in view, one thing to do. */
+  /* The exam fills the screen: nothing else in view, one thing to do.
+   * The monitor's size too, for a desktop without a window manager to
+   * honour the full-screen request. */
+  {
+    GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+    g_autoptr (GdkMonitor) monitor =
+        g_list_model_get_n_items (monitors) > 0 ? g_list_model_get_item (monitors, 0) : NULL;
+    GdkRectangle area;
+
+    if (monitor != NULL)
+      {
+        gdk_monitor_get_geometry (monitor, &area);
+        gtk_window_set_default_size (GTK_WINDOW (self), area.width, area.height);
+      }
+  }
   gtk_window_fullscreen (GTK_WINDOW (self));
   return self;
 }

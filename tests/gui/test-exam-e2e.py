@@ -147,6 +147,13 @@ def countdown(window):
     return h * 3600 + m * 60 + s
 
 
+def countdown_zh(window):
+    """The countdown in Chinese (“剩余时间 00:59:58”), or None."""
+    label = window.findChild(lambda n: n.roleName == "label" and (n.name or "").startswith("剩余时间 "),
+                             retry=False, requireResult=False)
+    return label.name if label is not None else None
+
+
 def checked_options(window, pyatspi):
     return [n.name for n in window.findChildren(lambda n: n.roleName in ("check box", "radio button"))
             if n.getState().contains(pyatspi.STATE_CHECKED)]
