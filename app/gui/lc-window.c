@@ -6,6 +6,7 @@
 #include "lc-bank-page.h"
 #include "lc-exams-page.h"
 #include "lc-i18n.h"
+#include "lc-my-exams-page.h"
 #include "lc-password-dialog.h"
 #include "lc-people.h"
 #include "lc-statutes-page.h"
@@ -133,6 +134,11 @@ add_pages (LcWindow *self)
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->record_detail));
       page = gtk_stack_add_titled (self->stack, scrolled, "record", _ ("My record"));
       gtk_stack_page_set_icon_name (page, "x-office-address-book-symbolic");
+
+      /* The exams the officer may sit, and the ones they sat. */
+      page =
+          gtk_stack_add_titled (self->stack, GTK_WIDGET (lc_my_exams_page_new (session)), "my-exams", _ ("My exams"));
+      gtk_stack_page_set_icon_name (page, "x-office-document-symbolic");
     }
 
   /* Statutes are the trainers' material: those who keep it read it here. */

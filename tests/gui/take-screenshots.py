@@ -5,7 +5,8 @@ Question bank page, the question editor and a question's history (as the
 trainer, who finds a question by a Chinese word, edits it and compares);
 the Exams page with an exam's results and the exam editor with its
 blueprint and the questions available (as the trainer, on an exam made and
-sat through lexcert-cli). `./dev screenshots` runs it
+sat through lexcert-cli); the exam window, its result and review (as the
+demo officer, on an exam made with lexcert-cli). `./dev screenshots` runs it
 inside dbus-run-session and xvfb-run with a zh_CN.UTF-8 locale.
 
 Usage: take-screenshots.py LEXCERT LEXCERT_CLI OUTPUT_DIR
@@ -165,6 +166,42 @@ def click_node(node, pyatspi, rawinput):
     rawinput.click(ext.x + ext.width // 2, ext.y + ext.height // 2)
 
 
+_spec = importlib.util.spec_from_file_location("exam_e2e", os.path.join(HERE, "test-exam-e2e.py"))
+exam_e2e = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(exam_e2e)
+
+
+def officer_screens(out, rawinput, pyatspi, root):
+    """The demo officer sits the exam main() made with lexcert-cli: the exam
+    window with a few answers, the result and the review."""
+    lexcert = e2e.wait_for("lexcert", lambda: [a for a in root.applications() if a.name == "lexcert"
+                                               and a.children])[0]
+    exam_e2e.sign_in(lexcert, "officer")
+    exam_e2e.open_my_exams(lexcert, pyatspi, rawinput, "我的考试")
+    start = e2e.wait_for("the Start button", lambda: lexcert.findChild(
+        lambda n: n.roleName == "push button" and n.name.startswith("开始考试") and n.description == exam_e2e.EXAM_TITLE,
+        retry=False, requireResult=False))
+    exam_e2e.press_button(start, pyatspi, rawinput)
+    window = exam_e2e.exam_window(lexcert, pyatspi)
+    e2e.wait_for("the instructions", lambda: named(window, "push button", lambda name: name.startswith("开始答题")))
+    rawinput.pressKey("Return")
+    e2e.wait_for("the first question", lambda: exam_e2e.countdown_zh(window) is not None)
+    for key in ("b", "Right", "c", "Right", "a", "f", "Right", "d", "Right"):
+        rawinput.pressKey(key)
+    settle(lexcert, "question 4 saved", lambda: named(window, "status bar", lambda name: name == "第4题：已保存"))
+    shoot(os.path.join(out, "exam-window.png"), trim=False)
+
+    rawinput.keyCombo("<Control>Return")
+    settle(lexcert, "the confirmation", lambda: named(window, "label", lambda name: name.startswith("未作答的题目")))
+    rawinput.pressKey("Return")
+    settle(lexcert, "the result", lambda: named(window, "status bar", lambda name: name.startswith("成绩：")))
+    shoot(os.path.join(out, "exam-result.png"), trim=False)
+    # The focus is on Review answers.
+    rawinput.pressKey("Return")
+    settle(lexcert, "the review", lambda: named(window, "heading", lambda name: name.startswith("答卷查看：")))
+    shoot(os.path.join(out, "exam-review.png"), trim=False)
+
+
 def trainer_screens(out, rawinput, pyatspi, root):
     lexcert = e2e.wait_for("lexcert", lambda: [a for a in root.applications() if a.name == "lexcert"
                                                and a.children])[0]
@@ -313,6 +350,14 @@ def main():
 
         app = subprocess.Popen([gui, "--database", db], env=env)
         trainer_screens(out, rawinput, pyatspi, root)
+        app.terminate()
+        app.wait(10)
+        app = None
+
+        # An exam open now, made as a trainer would with lexcert-cli.
+        exam_e2e.create_exam(cli, db, work)
+        app = subprocess.Popen([gui, "--database", db], env=env)
+        officer_screens(out, rawinput, pyatspi, root)
     finally:
         if app is not None:
             app.terminate()

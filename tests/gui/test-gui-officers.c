@@ -706,7 +706,11 @@ START_TEST (test_pages_by_role)
   /* An officer sees their own record, read-only. */
   ck_assert_ptr_null (officer->officers_page);
   ck_assert_ptr_nonnull (officer->record_detail);
-  ck_assert_uint_eq (n_pages (officer), 2);
+  /* Their record, My exams and their account. */
+  ck_assert_uint_eq (n_pages (officer), 3);
+  ck_assert_ptr_nonnull (gtk_stack_get_child_by_name (officer->stack, "my-exams"));
+  ck_assert_ptr_null (gtk_stack_get_child_by_name (officer->stack, "exams"));
+  ck_assert_ptr_null (gtk_stack_get_child_by_name (trainer->stack, "my-exams"));
   ck_assert_str_eq (gtk_label_get_text (officer->record_detail->name_label), "张伟");
   ck_assert (!gtk_widget_get_visible (GTK_WIDGET (officer->record_detail->issue_button)));
   ck_assert (!gtk_widget_get_visible (GTK_WIDGET (officer->record_detail->training_button)));
