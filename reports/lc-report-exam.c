@@ -85,7 +85,10 @@ book_open (Book *book, LcSession *session, const char *path, const char *title, 
   book->stamp = local_time (lc_db_now (lc_session_get_db (session)));
   fd = lc_report_create_temp (path, &book->temp, error);
   if (fd < 0)
-    return FALSE;
+    {
+      book_clear (book);
+      return FALSE;
+    }
   close (fd);
   book->workbook = workbook_new_opt (book->temp, &options);
   if (book->workbook == NULL)
