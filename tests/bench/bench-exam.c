@@ -221,7 +221,7 @@ main (int argc, char **argv)
     check (_lc_exam_grade_attempt (db, g_array_index (attempt_ids, gint64, i), &error), error);
   check (lc_db_commit (db, &error), error);
   total = now_ms () - start;
-  g_print ("grade %u submitted attempts of 100 questions (%u items, one transaction): %.0f ms, %.1f µs an "
+  g_print ("grade %u submitted attempts of 100 questions (%u items, one transaction): %.0f ms, %.1f us an "
            "attempt (target < 1000 ms)\n",
            attempt_ids->len, attempt_ids->len * 100, total, total * 1000 / attempt_ids->len);
   {
