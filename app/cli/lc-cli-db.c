@@ -77,6 +77,15 @@ print_summary (LcCli *cli, const LcDemoSummary *summary)
                            summary->officers_trained_last_year);
   lc_cli_print_field (hours_label, width, hours);
   print_count (_ ("Users"), width, summary->users);
+  print_count (_ ("Exams"), width, summary->exams);
+  {
+    g_autofree char *attempts = NULL;
+
+    /* Translators: “512 of 658 passed” (graded attempts of last year's exam, retakes included) */
+    attempts = g_strdup_printf (_ ("%u, %u of them passed"), summary->exam_attempts, summary->exam_attempts_passed);
+    /* Translators: a line of the demo summary */
+    lc_cli_print_field (_ ("Attempts at last year's exam"), width, attempts);
+  }
 }
 
 static int

@@ -1,16 +1,19 @@
 /* lc-cli-exam.c: exams — create from a key file, list, show, publish, sit
  * (answers read from standard input), results, papers, grading, and the
- * submission of overdue attempts. */
+ * submission of overdue attempts; item statistics and XLSX exports. */
 #define G_LOG_DOMAIN "lexcert-cli"
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "lc-cli.h"
+#include "lc-exam-stats.h"
 #include "lc-exam.h"
 #include "lc-i18n.h"
+#include "lc-report-exam.h"
 #include "lc-units.h"
 
 static char *
@@ -588,6 +591,175 @@ exam_submit_overdue (LcCli *cli, int argc, char **argv)
   return LC_CLI_EXIT_OK;
 }
 
+/* "0.62", or "—" (table) / "" (tsv, csv) when it cannot be computed. */
+static char *
+figure_text (double value, gboolean table_format)
+{
+  if (isnan (value))
+    return g_strdup (table_format ? "—" : "");
+  return g_strdup_printf (table_format ? "%.2f" : "%.6f", value);
+}
+
+/* "A 12* B 3 C 0 D 1": choices per option in the bank's order, the key starred. */
+static char *
+choices_text (const LcItemStats *item, gboolean table_format)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint o = 0; o < item->option_counts->len; o++)
+    {
+      char letter = item->type == LC_QUESTION_TRUEFALSE ? (o == 0 ? 'T' : 'F') : (char) ('A' + MIN (o, 25));
+
+      g_string_append_printf (out, "%s%c%s%u%s", o > 0 ? " " : "", letter, table_format ? " " : ":",
+                              g_array_index (item->option_counts, guint, o),
+                              g_array_index (item->correct, gboolean, o) ? "*" : "");
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Flag names for scripts: "too-hard,low-rpb". */
+static char *
+flags_keys (LcItemFlags flags)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+
+  if (flags & LC_ITEM_FLAG_TOO_HARD)
+    g_ptr_array_add (parts, (gpointer) "too-hard");
+  if (flags & LC_ITEM_FLAG_TOO_EASY)
+    g_ptr_array_add (parts, (gpointer) "too-easy");
+  if (flags & LC_ITEM_FLAG_LOW_RPB)
+    g_ptr_array_add (parts, (gpointer) "low-rpb");
+  if (flags & LC_ITEM_FLAG_NEGATIVE_D)
+    g_ptr_array_add (parts, (gpointer) "negative-d");
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (",", (char **) parts->pdata);
+}
+
+static int
+exam_stats (LcCli *cli, int argc, char **argv)
+{
+  static const char *const headers[] = { N_ ("No."),  N_ ("Section"), N_ ("Question"), N_ ("Version"),
+                                         N_ ("Type"), N_ ("n"),       N_ ("P"),        N_ ("r"),
+                                         N_ ("D"),    N_ ("Choices"), N_ ("Blank"),    N_ ("Flags") };
+  static const char *const keys[] = { "no", "section", "question", "version", "type",  "n",
+                                      "p",  "rpb",     "d",        "choices", "blank", "flags" };
+  g_autofree char *format_text = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_ ("table (default), tsv or csv"), N_ ("FORMAT") },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = lc_cli_context_new (
+      _ ("ID"),
+      _ ("Item statistics of an exam's graded attempts: per question, how many saw it (n), facility P (the share "
+         "of its points earned), the corrected point-biserial r, the upper/lower 27% discrimination D, the choices "
+         "per option (the key starred) and the flags (P < 0.20, P > 0.95, r < 0.10, D < 0); then the reliability "
+         "(KR-20, or Cronbach's alpha with partial credit)."),
+      entries);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcExamStats) stats = NULL;
+  g_autoptr (LcCliTable) table = lc_cli_table_new (G_N_ELEMENTS (headers), headers, keys);
+  LcCliFormat format;
+  gboolean table_format;
+  gint64 exam_id;
+  int code;
+
+  if (!lc_cli_parse (context, &argc, &argv))
+    return LC_CLI_EXIT_USAGE;
+  if (!lc_cli_expect_args (argc, argv, 1, 1, &code) || !lc_cli_parse_format (argv[0], format_text, TRUE, &format))
+    return LC_CLI_EXIT_USAGE;
+  if (!parse_id (argv[0], argv[1], &exam_id))
+    return LC_CLI_EXIT_USAGE;
+  if (!lc_cli_open (cli, &error) || (stats = lc_exam_stats_compute (cli->session, exam_id, &error)) == NULL)
+    return lc_cli_fail (error);
+  table_format = format == LC_CLI_FORMAT_TABLE;
+  for (guint i = 0; i < stats->items->len; i++)
+    {
+      const LcItemStats *item = g_ptr_array_index (stats->items, i);
+      g_autofree char *no = g_strdup_printf ("%u", i + 1);
+      g_autofree char *section = g_strdup_printf ("%d", item->section_pos);
+      g_autofree char *version = g_strdup_printf ("%d", item->version_no);
+      g_autofree char *n = g_strdup_printf ("%u", item->n);
+      g_autofree char *p = figure_text (item->facility, table_format);
+      g_autofree char *rpb = figure_text (item->rpb, table_format);
+      g_autofree char *d = figure_text (item->discrimination, table_format);
+      g_autofree char *choices = choices_text (item, table_format);
+      g_autofree char *blank = g_strdup_printf ("%u", item->n_unanswered);
+      g_autofree char *flags = table_format ? lc_item_flags_describe (item->flags) : flags_keys (item->flags);
+
+      lc_cli_table_add (table, no, section, item->question_uid, version,
+                        table_format ? lc_question_type_display_name (item->type)
+                                     : lc_question_type_to_string (item->type),
+                        n, p, rpb, d, choices, blank, flags);
+    }
+  lc_cli_table_print (table, format);
+  if (table_format)
+    {
+      g_autofree char *reliability = figure_text (stats->reliability, TRUE);
+      g_autofree char *mean =
+          isnan (stats->mean_score) ? g_strdup ("—") : g_strdup_printf ("%.2f", stats->mean_score / 100);
+      g_autofree char *max = lc_hundredths_format (stats->max_score);
+
+      g_print ("\n");
+      /* Translators: “600 graded attempts (3 awaiting grading not counted).” */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u graded attempt", "%u graded attempts", stats->n_attempts),
+               stats->n_attempts);
+      if (stats->n_excluded > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE, " (%u awaiting grading not counted)",
+                              " (%u awaiting grading not counted)", stats->n_excluded),
+                 stats->n_excluded);
+      g_print (".\n");
+      /* Translators: “Mean score: 72.35 of 100.” */
+      g_print (_ ("Mean score: %s of %s.\n"), mean, max);
+      /* Translators: “Reliability (KR-20): 0.87” */
+      g_print (_ ("Reliability (%s): %s\n"), lc_reliability_kind_display_name (stats->reliability_kind), reliability);
+    }
+  return LC_CLI_EXIT_OK;
+}
+
+static int
+exam_export (LcCli *cli, int argc, char **argv)
+{
+  g_autofree char *results = NULL;
+  g_autofree char *answers = NULL;
+  const GOptionEntry entries[] = {
+    { "results", 0, 0, G_OPTION_ARG_FILENAME, &results,
+      N_ ("The results: one row per attempt, a summary and the item statistics"), N_ ("FILE.xlsx") },
+    { "answers", 0, 0, G_OPTION_ARG_FILENAME, &answers, N_ ("Every officer's answer to every question"),
+      N_ ("FILE.xlsx") },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = lc_cli_context_new (
+      _ ("ID"), _ ("Export an exam's results or answers to XLSX spreadsheets (Chinese column titles)."), entries);
+  g_autoptr (GError) error = NULL;
+  gint64 exam_id;
+  int code;
+
+  if (!lc_cli_parse (context, &argc, &argv))
+    return LC_CLI_EXIT_USAGE;
+  if (!lc_cli_expect_args (argc, argv, 1, 1, &code))
+    return code;
+  if (!parse_id (argv[0], argv[1], &exam_id))
+    return LC_CLI_EXIT_USAGE;
+  if (results == NULL && answers == NULL)
+    return lc_cli_usage_error (argv[0], _ ("Say what to export: --results FILE.xlsx, --answers FILE.xlsx or both."));
+  /* Overdue attempts are submitted first, so that the files show them graded. */
+  if (!lc_cli_open (cli, &error) || !lc_exam_submit_overdue (cli->session, exam_id, NULL, &error))
+    return lc_cli_fail (error);
+  if (results != NULL)
+    {
+      if (!lc_report_exam_write_results (cli->session, exam_id, results, &error))
+        return lc_cli_fail (error);
+      g_print (_ ("Wrote the results to %s.\n"), results);
+    }
+  if (answers != NULL)
+    {
+      if (!lc_report_exam_write_answers (cli->session, exam_id, answers, &error))
+        return lc_cli_fail (error);
+      g_print (_ ("Wrote the answers to %s.\n"), answers);
+    }
+  return LC_CLI_EXIT_OK;
+}
+
 int
 lc_cli_cmd_exam (LcCli *cli, int argc, char **argv)
 {
@@ -601,6 +773,8 @@ lc_cli_cmd_exam (LcCli *cli, int argc, char **argv)
     { "paper", exam_paper, N_ ("Show an attempt's paper and answers") },
     { "grade", exam_grade, N_ ("Grade an answer of a submitted attempt") },
     { "submit-overdue", exam_submit_overdue, N_ ("Submit the attempts whose time is up") },
+    { "stats", exam_stats, N_ ("Item statistics of an exam") },
+    { "export", exam_export, N_ ("Export an exam's results or answers to XLSX") },
   };
 
   return lc_cli_run_group (cli, exam_commands, G_N_ELEMENTS (exam_commands), _ ("Randomized exams."), argc, argv);

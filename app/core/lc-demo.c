@@ -6,10 +6,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <math.h>
+
 #include "lc-auth.h"
+#include "lc-bank.h"
 #include "lc-db.h"
 #include "lc-demo.h"
+#include "lc-exam-private.h"
 #include "lc-i18n.h"
+#include "lc-law.h"
 #include "lc-units.h"
 
 G_DEFINE_QUARK (lc_demo_error_quark, lc_demo_error)
@@ -748,6 +753,194 @@ add_users (Demo *demo, GError **error)
   return TRUE;
 }
 
+/* Exams ---------------------------------------------------------------- */
+
+/* Who answers right follows a three-parameter logistic model: each
+ * officer has an ability, each question a difficulty (from its own 1–5
+ * with some spread), a discrimination and a chance of guessing right; a few
+ * questions discriminate the wrong way, as badly worded ones do, so that the
+ * item statistics have something to flag. */
+typedef struct
+{
+  double difficulty;
+  double discrimination;
+} ItemModel;
+
+typedef struct
+{
+  Demo *demo;
+  Rng rng;
+  GHashTable *items; /* question id -> ItemModel */
+  double ability;
+} Sitter;
+
+/* Standard normal (Box–Muller). */
+static double
+rng_normal (Rng *rng)
+{
+  double u = rng_unit (rng), v = rng_unit (rng);
+
+  return sqrt (-2.0 * log (1.0 - u)) * cos (2.0 * G_PI * v);
+}
+
+static LcExamSimAnswer
+sitter_answer (gint64 question_id, LcQuestionType type, int difficulty, gpointer user_data)
+{
+  Sitter *sitter = user_data;
+  ItemModel *item = g_hash_table_lookup (sitter->items, &question_id);
+  double guess, p;
+
+  if (item == NULL)
+    {
+      /* Its own stream: a question is the same question on every paper. */
+      Rng rng = { sitter->demo->rng.state ^ ((guint64) question_id * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) };
+      gint64 *key = g_new (gint64, 1);
+
+      item = g_new (ItemModel, 1);
+      *key = question_id;
+      item->difficulty = 0.6 * (difficulty - 3) + 0.5 * rng_normal (&rng);
+      item->discrimination = rng_chance (&rng, 0.04) ? -0.6 : 0.6 + rng_unit (&rng);
+      g_hash_table_insert (sitter->items, key, item);
+    }
+  if (rng_chance (&sitter->rng, 0.01))
+    return LC_EXAM_SIM_BLANK;
+  guess = type == LC_QUESTION_SINGLE ? 0.2 : type == LC_QUESTION_TRUEFALSE ? 0.4 : 0.0;
+  p = guess + (1 - guess) / (1 + exp (-item->discrimination * (sitter->ability - item->difficulty)));
+  return rng_chance (&sitter->rng, p) ? LC_EXAM_SIM_RIGHT : LC_EXAM_SIM_WRONG;
+}
+
+/* A local time on a day of @year as a unix instant. */
+static gint64
+local_instant (int year, int month, int day, int hour, int minute)
+{
+  g_autoptr (GDateTime) t = g_date_time_new_local (year, month, day, hour, minute, 0);
+
+  return g_date_time_to_unix (t);
+}
+
+static gboolean
+create_exam (Demo *demo, LcExam *exam, gint64 *id, GError **error)
+{
+  exam->status = LC_EXAM_PUBLISHED;
+  if (!lc_exam_create (demo->session, exam, id, error))
+    return FALSE;
+  demo->summary->exams++;
+  return TRUE;
+}
+
+/* Last year's general law exam, sat in November by every active officer,
+ * with retakes (补考) for most of those who failed. */
+static gboolean
+add_past_exam (Demo *demo, GError **error)
+{
+  LcDb *db = lc_session_get_db (demo->session);
+  g_autoptr (LcExam) exam = lc_exam_new ();
+  g_autoptr (LcExam) stored = NULL;
+  g_autoptr (GHashTable) items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  Sitter sitter = { .demo = demo, .items = items };
+  int year = demo->year - 1;
+  gint64 id = 0;
+
+  exam->title = g_strdup_printf ("%d年度行政执法人员通用法律知识考试", year);
+  exam->purpose = LC_EXAM_GENERAL;
+  exam->opens_at = local_instant (year, 11, 3, 8, 30);
+  exam->closes_at = local_instant (year, 11, 28, 17, 30);
+  exam->minutes = 90;
+  exam->review_policy = LC_REVIEW_FULL;
+  exam->review_after_close = TRUE;
+  lc_exam_add_section (exam, NULL, LC_QUESTION_SINGLE, 40, 150, 1, 5)->title = g_strdup ("一、单项选择题");
+  lc_exam_add_section (exam, NULL, LC_QUESTION_MULTIPLE, 10, 200, 1, 5)->title = g_strdup ("二、多项选择题");
+  lc_exam_add_section (exam, NULL, LC_QUESTION_TRUEFALSE, 10, 100, 1, 5)->title = g_strdup ("三、判断题");
+  lc_exam_add_section (exam, NULL, LC_QUESTION_FILL, 5, 200, 1, 5)->title = g_strdup ("四、填空题");
+  exam->pass_score = 6000;
+  if (!create_exam (demo, exam, &id, error) || (stored = _lc_exam_load (db, id, error)) == NULL)
+    return FALSE;
+
+  sitter.rng.state = demo->rng.state ^ G_GUINT64_CONSTANT (0x2545f4914f6cdd1d);
+  for (guint i = 0; i < N_OFFICERS; i++)
+    {
+      const DemoOfficer *officer = &demo->officers[i];
+      int day = rng_range (&sitter.rng, 0, 12);
+
+      if (officer->status != LC_OFFICER_ACTIVE)
+        continue;
+      sitter.ability = 0.9 + 0.9 * rng_normal (&sitter.rng);
+      for (int no = 1; no <= 2; no++)
+        {
+          gint64 started =
+              local_instant (year, 11, 3 + day, rng_range (&sitter.rng, 9, 15), rng_range (&sitter.rng, 0, 59));
+          gint64 submitted = started + 60 * rng_range (&sitter.rng, 35, 88);
+          gint64 attempt_id = 0;
+          g_autoptr (LcAttempt) attempt = NULL;
+          gboolean passed;
+
+          if (!_lc_exam_simulate_attempt (db, stored, officer->id, no, rng_next (&sitter.rng), started, submitted,
+                                          sitter_answer, &sitter, TRUE, &attempt_id, error)
+              || (attempt = lc_exam_get_attempt (demo->session, attempt_id, error)) == NULL)
+            return FALSE;
+          passed = attempt->passed;
+          demo->summary->exam_attempts++;
+          demo->summary->exam_attempts_passed += passed;
+          /* Most who fail sit the retake a week or two later, better prepared. */
+          if (passed || !rng_chance (&sitter.rng, 0.85))
+            break;
+          day = rng_range (&sitter.rng, 14, 23);
+          sitter.ability += 0.4;
+        }
+    }
+  return TRUE;
+}
+
+/* This year's exam, open now and not yet sat by anyone (the demo officer
+ * can sit it), and a practice exam with no limit on attempts. */
+static gboolean
+add_open_exams (Demo *demo, GError **error)
+{
+  gint64 now = lc_db_now (lc_session_get_db (demo->session));
+  g_autoptr (LcExam) exam = lc_exam_new ();
+  g_autoptr (LcExam) practice = lc_exam_new ();
+  gint64 id = 0;
+
+  exam->title = g_strdup_printf ("%d年度行政执法人员公共法律知识考试", demo->year);
+  exam->purpose = LC_EXAM_GENERAL;
+  /* Whole hours, so the window reads well. */
+  exam->opens_at = now - now % 3600 - 3 * 86400;
+  exam->closes_at = now - now % 3600 + 28 * 86400;
+  exam->minutes = 60;
+  exam->review_policy = LC_REVIEW_FULL;
+  exam->focus_loss_limit = 5;
+  lc_exam_add_section (exam, NULL, LC_QUESTION_SINGLE, 20, 200, 1, 5)->title = g_strdup ("一、单项选择题");
+  lc_exam_add_section (exam, NULL, LC_QUESTION_MULTIPLE, 10, 300, 1, 5)->title = g_strdup ("二、多项选择题");
+  lc_exam_add_section (exam, NULL, LC_QUESTION_TRUEFALSE, 10, 200, 1, 5)->title = g_strdup ("三、判断题");
+  lc_exam_add_section (exam, NULL, LC_QUESTION_FILL, 5, 200, 1, 5)->title = g_strdup ("四、填空题");
+  exam->pass_score = 6000;
+  if (!create_exam (demo, exam, &id, error))
+    return FALSE;
+
+  practice->title = g_strdup ("行政处罚法模拟练习");
+  practice->purpose = LC_EXAM_PRACTICE;
+  practice->opens_at = now - now % 3600 - 30 * 86400;
+  practice->closes_at = now - now % 3600 + 335 * 86400;
+  practice->minutes = 30;
+  practice->max_attempts = 0;
+  practice->review_policy = LC_REVIEW_FULL;
+  lc_exam_add_section (practice, "行政处罚法", LC_QUESTION_SINGLE, 10, 500, 1, 5)->title = g_strdup ("一、单项选择题");
+  lc_exam_add_section (practice, "行政处罚法", LC_QUESTION_TRUEFALSE, 10, 500, 1, 5)->title = g_strdup ("二、判断题");
+  practice->pass_score = 6000;
+  return create_exam (demo, practice, &id, error);
+}
+
+static gboolean
+add_exams (Demo *demo, GError **error)
+{
+  LcDb *db = lc_session_get_db (demo->session);
+
+  /* The exams draw from the starter bank, which the program loads on first
+   * use (and a bare database may not have yet). */
+  return lc_law_ensure_shipped (db, error) && lc_bank_ensure_starter (db, error) && add_past_exam (demo, error)
+         && add_open_exams (demo, error);
+}
+
 /* Summary -------------------------------------------------------------- */
 
 /* Counted from what was stored, so the summary shows what the database holds. */
@@ -814,7 +1007,7 @@ populate (Demo *demo, GError **error)
   for (guint i = 0; i < N_OFFICERS; i++)
     if (!add_training (demo, &demo->officers[i], error) || !add_certificate (demo, &demo->officers[i], error))
       return FALSE;
-  return add_users (demo, error) && count_certificates (demo, error);
+  return add_users (demo, error) && count_certificates (demo, error) && add_exams (demo, error);
 }
 
 gboolean

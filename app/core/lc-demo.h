@@ -1,8 +1,13 @@
 /* lc-demo.h: a realistic demo city for trying Lexcert, screenshots and tests.
  *
  * Fills an empty database with the departments, officers, certificates with
- * their history, training records and users of an imaginary city (示范市),
- * through the same core API a person would use: no SQL of its own. The data
+ * their history, training records, users and exams of an imaginary city (示范市):
+ * last year's general law exam with the graded attempts of every active
+ * officer (retakes included), an exam open now that nobody has sat, and a
+ * practice exam. Exams draw from the starter bank, loaded if missing.
+ * Everything goes through the core API a person would use, no SQL of its
+ * own, except the past attempts, stored by a private core path that draws
+ * their papers and grades them as any attempt is graded. The data
  * is a pure function of the seed and of the database's today (lc_db_today),
  * so a test with an injected clock gets the same city every time.
  *
@@ -59,6 +64,9 @@ typedef struct
   guint officers_trained_last_year; /* with any training record in last_full_year */
   guint officers_meeting_last_year; /* with LC_DEMO_REQUIRED_HOURS or more */
   guint users;
+  guint exams;                /* a past exam, an open one and a practice exam */
+  guint exam_attempts;        /* graded attempts of the past exam, retakes included */
+  guint exam_attempts_passed; /* of them, those that passed */
 } LcDemoSummary;
 
 /* The demo accounts, in the order they are made; @n_users gets their number.

@@ -134,30 +134,6 @@ typedef struct
 } Candidate;
 
 static gboolean
-load_pool (LcDb *db, const LcExamSection *section, GArray *pool, GError **error)
-{
-  static const char *const sql = "SELECT q.id, v.id " POOL_WHERE "ORDER BY q.id";
-  g_autoptr (LcStmt) stmt = lc_db_prepare (db, sql, error);
-  gboolean has_row = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  bind_pool (stmt, section);
-  for (;;)
-    {
-      Candidate c;
-
-      if (!lc_db_step (db, stmt, &has_row, error))
-        return FALSE;
-      if (!has_row)
-        return TRUE;
-      c.question_id = lc_stmt_int (stmt, 0);
-      c.version_id = lc_stmt_int (stmt, 1);
-      g_array_append_val (pool, c);
-    }
-}
-
-static gboolean
 shortfall (GError **error, const LcExamSection *section, guint available, gboolean after_others)
 {
   g_autofree char *label = lc_exam_section_label (section);
@@ -367,6 +343,65 @@ section_pool_clear (SectionPool *sp)
   g_clear_pointer (&sp->pool, g_array_unref);
 }
 
+/* Whether @path is @category or below it (NULL: the whole bank). */
+static gboolean
+in_category (const char *path, const char *category)
+{
+  gsize n;
+
+  if (category == NULL)
+    return TRUE;
+  if (path == NULL)
+    return FALSE;
+  n = strlen (category);
+  return strncmp (path, category, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+/* Fills every section's pool (SectionPool.pool, in exam order) with one
+ * scan of the active bank instead of one per section: the scan, not the
+ * matching, is what costs. Each pool is in question id order, as the
+ * per-section query gave it, so a seed draws the same paper as before. */
+static gboolean
+load_pools (LcDb *db, const LcExam *exam, GArray *pools, GError **error)
+{
+  static const char *const sql = "SELECT q.id, v.id, v.type, v.difficulty, c.path FROM question q "
+                                 "JOIN question_version v ON v.id = q.current_version_id "
+                                 "LEFT JOIN category c ON c.id = q.category_id "
+                                 "WHERE q.status = 'active' ORDER BY q.id";
+  g_autoptr (LcStmt) stmt = lc_db_prepare (db, sql, error);
+  gboolean has_row = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (;;)
+    {
+      Candidate c;
+      LcQuestionType type;
+      const char *type_text, *path;
+      int difficulty;
+
+      if (!lc_db_step (db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        return TRUE;
+      type_text = (const char *) sqlite3_column_text (stmt, 2);
+      if (type_text == NULL || !lc_question_type_from_string (type_text, &type))
+        continue;
+      c.question_id = lc_stmt_int (stmt, 0);
+      c.version_id = lc_stmt_int (stmt, 1);
+      difficulty = (int) lc_stmt_int (stmt, 3);
+      path = (const char *) sqlite3_column_text (stmt, 4);
+      for (guint i = 0; i < exam->sections->len; i++)
+        {
+          const LcExamSection *s = g_ptr_array_index (exam->sections, i);
+
+          if (s->type == type && difficulty >= s->difficulty_min && difficulty <= s->difficulty_max
+              && in_category (path, s->category))
+            g_array_append_val (g_array_index (pools, SectionPool, i).pool, c);
+        }
+    }
+}
+
 /* Shows pinned options last in their stored order, the others shuffled. */
 static gboolean
 option_order (LcDb *db, LcExamRng *rng, LcDrawnItem *item, GError **error)
@@ -427,16 +462,21 @@ _lc_exam_draw (LcDb *db, const LcExam *exam, gint64 officer_id, guint64 seed, gb
   _lc_exam_rng_init (&rng, seed);
   for (guint i = 0; i < exam->sections->len; i++)
     {
-      const LcExamSection *s = g_ptr_array_index (exam->sections, i);
       SectionPool sp = { .index = i, .pool = g_array_new (FALSE, FALSE, sizeof (Candidate)) };
 
       g_array_append_val (pools, sp);
       g_ptr_array_add (by_section, g_array_new (FALSE, FALSE, sizeof (Candidate)));
-      if (!load_pool (db, s, sp.pool, error))
-        goto out;
-      if (sp.pool->len < s->count)
+    }
+  if (!load_pools (db, exam, pools, error))
+    goto out;
+  for (guint i = 0; i < exam->sections->len; i++)
+    {
+      const LcExamSection *s = g_ptr_array_index (exam->sections, i);
+      const SectionPool *sp = &g_array_index (pools, SectionPool, i);
+
+      if (sp->pool->len < s->count)
         {
-          shortfall (error, s, sp.pool->len, FALSE);
+          shortfall (error, s, sp->pool->len, FALSE);
           goto out;
         }
     }

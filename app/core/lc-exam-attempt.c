@@ -1076,6 +1076,7 @@ read_response (LcStmt *stmt)
   r->question_id = lc_stmt_int (stmt, 3);
   r->question_uid = lc_stmt_dup_text (stmt, 4);
   r->question_version_id = lc_stmt_int (stmt, 5);
+  r->version_no = (int) lc_stmt_int (stmt, 10);
   lc_question_type_from_string (type, &r->type);
   r->answered = response != NULL;
   if (r->type == LC_QUESTION_FILL || r->type == LC_QUESTION_ESSAY)
@@ -1102,7 +1103,7 @@ lc_exam_list_responses (LcSession *session, gint64 exam_id, GError **error)
 {
   static const char *const sql =
       "SELECT i.attempt_id, a.officer_id, i.pos, v.question_id, q.uid, i.question_version_id, v.type, i.response, "
-      "i.points, i.awarded FROM attempt a JOIN attempt_item i ON i.attempt_id = a.id "
+      "i.points, i.awarded, v.no FROM attempt a JOIN attempt_item i ON i.attempt_id = a.id "
       "JOIN question_version v ON v.id = i.question_version_id JOIN question q ON q.id = v.question_id "
       "WHERE a.exam_id = ? AND a.state <> 'in_progress' ORDER BY a.id, i.pos";
   g_autoptr (LcStmt) stmt = NULL;

@@ -74,3 +74,24 @@ char *_lc_exam_join_positions (const GArray *positions);
 GArray *_lc_exam_split_positions (const char *text);
 
 G_END_DECLS
+
+/* lc-exam-sim.c: finished attempts made up for the demo and the benchmarks. */
+typedef enum
+{
+  LC_EXAM_SIM_BLANK,
+  LC_EXAM_SIM_WRONG,
+  LC_EXAM_SIM_RIGHT,
+} LcExamSimAnswer;
+
+typedef LcExamSimAnswer (*LcExamSimFunc) (gint64 question_id, LcQuestionType type, int difficulty, gpointer user_data);
+
+/* Stores attempt @no of @exam for @officer_id, its paper drawn with @seed
+ * (without the unseen and overlap preferences: no history is read), started
+ * at @started_at and submitted by the officer at @submitted_at, each item
+ * answered as @answer says: a right answer from the key, a wrong one (a
+ * wrong option, a missing or an extra one) drawn with the seed, or none.
+ * Then grades it unless !@grade (it stays 'submitted'). No permission check,
+ * no window check; inside the caller's transaction. */
+gboolean _lc_exam_simulate_attempt (LcDb *db, const LcExam *exam, gint64 officer_id, int no, guint64 seed,
+                                    gint64 started_at, gint64 submitted_at, LcExamSimFunc answer, gpointer user_data,
+                                    gboolean grade, gint64 *attempt_id, GError **error);

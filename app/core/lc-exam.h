@@ -599,6 +599,7 @@ typedef struct
   gint64 question_id;
   char *question_uid;
   gint64 question_version_id;
+  int version_no;
   LcQuestionType type;
   guint64 chosen; /* choices: bit i set when stored option i (option.pos) was chosen */
   char *text;     /* fill-in and essay: the answer as given; NULL when unanswered */

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "lc-bank-page.h"
+#include "lc-exam-stats.h"
 #include "lc-bank.h"
 
 G_BEGIN_DECLS
@@ -42,10 +43,15 @@ struct _LcBankPage
   GtkNativeDialog *file_chooser;
   char *select_after_search;          /* the uid to choose once the list is read again */
   gboolean select_first_after_search; /* Enter was pressed before the search ended */
+  GHashTable *stats_marks;            /* question id -> LcQuestionStatsMark: the latest item statistics, or NULL */
 };
 
 /* TRUE while a search runs or waits to run. */
 gboolean _lc_bank_page_is_busy (LcBankPage *self);
+/* The statistics column's text ("" without a verdict, "OK", "⚠ too hard")
+ * and tooltip (NULL without a verdict) for a question's latest verdict. */
+char *_lc_bank_page_stats_text (const LcQuestionStatsMark *mark);
+char *_lc_bank_page_stats_tooltip (const LcQuestionStatsMark *mark);
 /* Selects the listed question @uid; FALSE when it is not listed. */
 gboolean _lc_bank_page_select_uid (LcBankPage *self, const char *uid);
 /* Chooses the category @path (NULL: all) in the tree; FALSE when it is not shown. */

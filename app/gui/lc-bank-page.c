@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "lc-accessible.h"
@@ -10,6 +11,7 @@
 #include "lc-bank-page-private.h"
 #include "lc-bank.h"
 #include "lc-category-tree.h"
+#include "lc-exam-stats.h"
 #include "lc-i18n.h"
 #include "lc-law.h"
 #include "lc-question-editor.h"
@@ -64,6 +66,7 @@ enum
   COLUMN_STATUS,
   COLUMN_STEM,
   COLUMN_BASIS,
+  COLUMN_STATS,
 };
 
 G_DEFINE_FINAL_TYPE (LcBankPage, lc_bank_page, GTK_TYPE_WIDGET)
@@ -92,6 +95,7 @@ typedef struct
   GPtrArray *categories; /* read with the first search only */
   gboolean want_categories;
   GPtrArray *result;
+  GHashTable *marks; /* read with the categories, for who may read results */
 } SearchData;
 
 static void
@@ -103,6 +107,7 @@ search_data_free (SearchData *data)
   g_free (data->law_slug);
   g_clear_pointer (&data->categories, g_ptr_array_unref);
   g_clear_pointer (&data->result, g_ptr_array_unref);
+  g_clear_pointer (&data->marks, g_hash_table_unref);
   g_free (data);
 }
 
@@ -119,6 +124,17 @@ search_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
         {
           g_task_return_error (task, error);
           return;
+        }
+      /* Item statistics change only as exams are graded: read them with
+       * the categories (a reload), not at every keystroke. */
+      if (lc_session_can (data->session, LC_PERM_READ_RESULTS))
+        {
+          data->marks = lc_exam_stats_latest_by_question (data->session, LC_ITEM_STATS_MIN_N, &error);
+          if (data->marks == NULL)
+            {
+              g_task_return_error (task, error);
+              return;
+            }
         }
     }
   data->filter.text = data->text;
@@ -212,6 +228,11 @@ search_done (GObject *source, GAsyncResult *result, gpointer user_data)
   show_error (self, NULL);
   if (data->categories != NULL)
     categories_loaded (self, data->categories);
+  if (data->marks != NULL)
+    {
+      g_clear_pointer (&self->stats_marks, g_hash_table_unref);
+      self->stats_marks = g_steal_pointer (&data->marks);
+    }
   if (self->select_after_search != NULL)
     selected_uid = g_steal_pointer (&self->select_after_search);
   else if (self->shown != NULL)
@@ -658,6 +679,47 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_native_dialog_show (self->file_chooser);
 }
 
+/* Item statistics ------------------------------------------------------------ */
+
+char *
+_lc_bank_page_stats_text (const LcQuestionStatsMark *mark)
+{
+  g_autofree char *flags = NULL;
+
+  if (mark == NULL)
+    return g_strdup ("");
+  if (mark->flags == LC_ITEM_FLAG_NONE)
+    /* Translators: the statistics column of a question whose item statistics are healthy */
+    return g_strdup (_ ("OK"));
+  flags = lc_item_flags_describe (mark->flags);
+  /* Translators: the statistics column of a flagged question: “⚠ too hard” */
+  return g_strdup_printf (_ ("⚠ %s"), flags);
+}
+
+static char *
+figure (double value)
+{
+  return isnan (value) ? g_strdup ("—") : g_strdup_printf ("%.2f", value);
+}
+
+char *
+_lc_bank_page_stats_tooltip (const LcQuestionStatsMark *mark)
+{
+  g_autofree char *p = NULL;
+  g_autofree char *rpb = NULL;
+  g_autofree char *d = NULL;
+
+  if (mark == NULL)
+    return NULL;
+  p = figure (mark->facility);
+  rpb = figure (mark->rpb);
+  d = figure (mark->discrimination);
+  /* Translators: the tooltip of the statistics column: facility P (难度), point-biserial r and
+   * discrimination D (区分度), then the exam they come from, the question's version and how many sat it */
+  return g_strdup_printf (_ ("P %s, r %s, D %s in “%s” (version %d, %u attempts)"), p, rpb, d, mark->exam_title,
+                          mark->version_no, mark->n);
+}
+
 /* Cells --------------------------------------------------------------------- */
 
 static void
@@ -678,6 +740,7 @@ cell_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
   LcQuestion *question = item->question;
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
   g_autofree char *owned = NULL;
+  g_autofree char *tooltip = NULL;
   const char *text = "";
 
   switch (GPOINTER_TO_INT (user_data))
@@ -704,10 +767,21 @@ cell_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer u
     case COLUMN_BASIS:
       text = question->basis_ref != NULL ? question->basis_ref : "";
       break;
+    case COLUMN_STATS:
+      {
+        LcBankPage *self = g_object_get_data (G_OBJECT (factory), "lc-bank-page");
+        const LcQuestionStatsMark *mark =
+            self->stats_marks != NULL ? g_hash_table_lookup (self->stats_marks, &question->id) : NULL;
+
+        tooltip = _lc_bank_page_stats_tooltip (mark);
+        text = owned = _lc_bank_page_stats_text (mark);
+      }
+      break;
     default:
       g_assert_not_reached ();
     }
   gtk_label_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
 }
 
 static void
@@ -718,6 +792,7 @@ add_column (LcBankPage *self, const char *title, int column, gboolean expand)
 
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), GINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (factory), "lc-bank-page", self);
   view_column = gtk_column_view_column_new (title, g_object_ref (factory));
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_expand (view_column, expand);
@@ -782,6 +857,7 @@ lc_bank_page_dispose (GObject *object)
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
+  g_clear_pointer (&self->stats_marks, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_BANK_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -886,6 +962,8 @@ lc_bank_page_init (LcBankPage *self)
   add_column (self, _ ("Status"), COLUMN_STATUS, FALSE);
   add_column (self, _ ("Question"), COLUMN_STEM, TRUE);
   add_column (self, _ ("Legal basis"), COLUMN_BASIS, FALSE);
+  /* Translators: a column of the question list: item statistics (统计) */
+  add_column (self, C_ ("column", "Statistics"), COLUMN_STATS, FALSE);
   show_question (self);
 
   /* "changed" rather than "search-changed": the page keeps its own delay. */

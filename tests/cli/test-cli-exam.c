@@ -261,6 +261,80 @@ START_TEST (test_sit)
 }
 END_TEST
 
+/* Single choice only: graded at submission. */
+static const char stats_exam_file[] = "[Exam]\n"
+                                      "Title=统计测验\n"
+                                      "Opens=2000-01-01 00:00\n"
+                                      "Closes=2100-01-01 00:00\n"
+                                      "Minutes=60\n"
+                                      "PassScore=1\n"
+                                      "Status=published\n"
+                                      "\n"
+                                      "[Section 1]\n"
+                                      "Category=行政处罚法\n"
+                                      "Type=single\n"
+                                      "Count=3\n"
+                                      "Points=1\n";
+
+START_TEST (test_stats_export)
+{
+  g_autofree char *path = write_file ("stats.ini", stats_exam_file);
+  g_autofree char *results = g_build_filename (tmpdir, "成绩.xlsx", NULL);
+  g_autofree char *answers = g_build_filename (tmpdir, "答题明细.xlsx", NULL);
+  g_auto (CliRun) run = { 0 };
+  g_auto (GStrv) lines = NULL;
+
+  ok ("officers", "add", "--staff-no", "330401002", "--name", "王芳", "--department", "SJ", NULL);
+  ok ("exam", "create", path, NULL);
+  cli (&run, "exam", "stats", "1", NULL);
+  assert_exit (&run, 0);
+  assert_has (run.out, "0 graded attempts.");
+  assert_has (run.out, "Reliability (KR-20): —");
+  cli_run_clear (&run);
+  cli_input (&run, "1 A\n2 A\n3 B\nsubmit\n", "exam", "sit", "1", "--officer", "330401001", "-q", NULL);
+  assert_exit (&run, 0);
+  cli_run_clear (&run);
+  cli_input (&run, "1 B\nsubmit\n", "exam", "sit", "1", "--officer", "330401002", "-q", NULL);
+  assert_exit (&run, 0);
+
+  cli_run_clear (&run);
+  cli (&run, "exam", "stats", "1", NULL);
+  assert_exit (&run, 0);
+  assert_has (run.out, "No.");
+  assert_has (run.out, "Choices");
+  assert_has (run.out, "2 graded attempts.");
+  assert_has (run.out, "Mean score: ");
+  assert_has (run.out, " of 3.\n");
+  assert_has (run.out, "Reliability (KR-20): ");
+  cli_run_clear (&run);
+  cli (&run, "exam", "stats", "1", "--format", "tsv", NULL);
+  assert_exit (&run, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  ck_assert_str_eq (lines[0], "no\tsection\tquestion\tversion\ttype\tn\tp\trpb\td\tchoices\tblank\tflags");
+  /* Both papers drew 3 of the same category: 3 to 6 versions, each seen by 1 or 2. */
+  ck_assert_int_ge (g_strv_length (lines), 1 + 3 + 1);
+  ck_assert (g_str_has_prefix (lines[1], "1\t1\tq-") || g_str_has_prefix (lines[1], "1\t1\t"));
+  assert_has (lines[1], "\tsingle\t");
+  assert_has (run.out, ":1*");
+
+  cli_run_clear (&run);
+  cli (&run, "exam", "export", "1", "--results", results, "--answers", answers, NULL);
+  assert_exit (&run, 0);
+  assert_has (run.out, "Wrote the results to ");
+  assert_has (run.out, "Wrote the answers to ");
+  ck_assert (g_file_test (results, G_FILE_TEST_IS_REGULAR));
+  ck_assert (g_file_test (answers, G_FILE_TEST_IS_REGULAR));
+  cli_run_clear (&run);
+  cli (&run, "exam", "export", "1", NULL);
+  assert_exit (&run, 2);
+  assert_has (run.err, "--results FILE.xlsx");
+  cli_run_clear (&run);
+  cli (&run, "exam", "stats", "7", NULL);
+  assert_exit (&run, 1);
+  assert_has (run.err, "There is no exam with id 7.");
+}
+END_TEST
+
 START_TEST (test_refused)
 {
   g_autoptr (GString) text = g_string_new (exam_file);
@@ -303,6 +377,8 @@ static const struct
   { "bad points", { "exam", "grade", "1", "2", "many", NULL } },
   { "missing file", { "exam", "create", NULL } },
   { "bad format", { "exam", "results", "1", "--format", "xml", NULL } },
+  { "stats without id", { "exam", "stats", NULL } },
+  { "export without a file", { "exam", "export", "1", NULL } },
 };
 
 START_TEST (test_usage)
@@ -316,7 +392,7 @@ START_TEST (test_usage)
 END_TEST
 
 static const char *const help_cases[] = {
-  "exam", "create", "list", "show", "publish", "sit", "results", "paper", "grade", "submit-overdue",
+  "exam", "create", "list", "show", "publish", "sit", "results", "paper", "grade", "submit-overdue", "stats", "export",
 };
 
 START_TEST (test_help)
@@ -344,6 +420,7 @@ cli_exam_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_sit);
   tcase_add_test (tc, test_refused);
+  tcase_add_test (tc, test_stats_export);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("usage");

@@ -9,6 +9,8 @@
 #include "lc-auth.h"
 #include "lc-db.h"
 #include "lc-demo.h"
+#include "lc-exam-stats.h"
+#include "lc-exam.h"
 #include "lc-people.h"
 #include "lc-units.h"
 
@@ -85,6 +87,17 @@ dump (LcDb *db)
           g_string_append_printf (out, "  %s %s %s\n", ev->on_date, lc_cert_action_to_string (ev->action), ev->reason);
         }
     }
+  {
+    g_autoptr (GPtrArray) attempts = lc_exam_list_attempts (session, 0, 0, NULL);
+
+    ck_assert (attempts != NULL);
+    for (guint i = 0; i < attempts->len; i++)
+      {
+        LcAttempt *a = g_ptr_array_index (attempts, i);
+        g_string_append_printf (out, "%s|%d|%" G_GUINT64_FORMAT "|%" G_GINT64_FORMAT "\n", a->staff_no, a->no, a->seed,
+                                a->score);
+      }
+  }
   return g_string_free (out, FALSE);
 }
 
@@ -222,6 +235,113 @@ START_TEST (test_users)
 }
 END_TEST
 
+/* The past exam: every active officer sat it, with retakes, a realistic
+ * spread, scores that agree with the stored answers; an open exam nobody
+ * sat; a practice exam. */
+START_TEST (test_exams)
+{
+  LcDemoSummary summary;
+  g_autoptr (LcDb) db = populated (1, &summary);
+  g_autoptr (LcSession) session = lc_session_new_system (db);
+  g_autoptr (GPtrArray) exams = lc_exam_list (session, NULL);
+  g_autoptr (LcSession) officer = lc_auth_sign_in (db, "officer", LC_DEMO_PASSWORD, NULL);
+  g_autoptr (GPtrArray) mine = NULL;
+  g_autoptr (GPtrArray) attempts = NULL;
+  g_autoptr (LcExamStats) stats = NULL;
+  const LcExam *past = NULL, *open = NULL, *practice = NULL;
+  guint retakes = 0, failed = 0, checked = 0;
+
+  ck_assert_int_eq (summary.exams, 3);
+  ck_assert_int_eq (exams->len, 3);
+  for (guint i = 0; i < exams->len; i++)
+    {
+      const LcExam *e = g_ptr_array_index (exams, i);
+
+      ck_assert_int_eq (e->status, LC_EXAM_PUBLISHED);
+      if (e->purpose == LC_EXAM_PRACTICE)
+        practice = e;
+      else if (e->closes_at < FIXED_NOW)
+        past = e;
+      else
+        open = e;
+    }
+  ck_assert (past != NULL && open != NULL && practice != NULL);
+  ck_assert_str_eq (past->title, "2024年度行政执法人员通用法律知识考试");
+  ck_assert_int_eq (past->n_attempts, summary.exam_attempts);
+  ck_assert_int_le (open->opens_at, FIXED_NOW);
+  ck_assert_int_gt (open->closes_at, FIXED_NOW);
+  ck_assert_int_eq (open->n_attempts, 0);
+  ck_assert_int_eq (practice->max_attempts, 0);
+
+  /* About 600 attempts; most pass, some fail, some retake. */
+  ck_assert_int_ge (summary.exam_attempts, 550);
+  ck_assert_int_le (summary.exam_attempts, 750);
+  ck_assert_int_ge (summary.exam_attempts_passed * 100, summary.exam_attempts * 60);
+  ck_assert_int_le (summary.exam_attempts_passed * 100, summary.exam_attempts * 95);
+  attempts = lc_exam_list_attempts (session, past->id, 0, NULL);
+  ck_assert_int_eq (attempts->len, summary.exam_attempts);
+  for (guint i = 0; i < attempts->len; i++)
+    {
+      const LcAttempt *a = g_ptr_array_index (attempts, i);
+
+      ck_assert_int_eq (a->state, LC_ATTEMPT_GRADED);
+      ck_assert_int_ge (a->started_at, past->opens_at);
+      ck_assert_int_le (a->submitted_at, past->closes_at);
+      retakes += a->no == 2;
+      failed += !a->passed;
+      /* Every twentieth paper: each item's points agree with its answer and the key. */
+      if (i % 20 == 0)
+        {
+          g_autoptr (LcPaper) paper = lc_exam_get_paper (session, a->id, NULL);
+          gint64 sum = 0;
+
+          ck_assert (paper != NULL && paper->has_key);
+          for (guint k = 0; k < paper->items->len; k++)
+            {
+              const LcPaperItem *item = g_ptr_array_index (paper->items, k);
+              gboolean right;
+
+              sum += item->awarded;
+              if (item->type == LC_QUESTION_FILL)
+                continue;
+              right = item->response != NULL && strcmp (item->response, item->correct_answer) == 0;
+              ck_assert_int_eq (item->awarded, right ? item->points : 0);
+            }
+          ck_assert_int_eq (sum, a->score);
+          checked++;
+        }
+    }
+  ck_assert_int_gt (checked, 25);
+  ck_assert_int_ge (retakes, 20);
+  ck_assert_int_ge (failed, 30);
+
+  /* The item statistics find a reliable exam and some questions to look at. */
+  stats = lc_exam_stats_compute (session, past->id, NULL);
+  ck_assert (stats != NULL);
+  ck_assert_int_eq (stats->n_attempts, summary.exam_attempts);
+  ck_assert (stats->reliability > 0.7 && stats->reliability < 0.95);
+  ck_assert (stats->mean_score > 6000 && stats->mean_score < 8500);
+
+  /* The demo officer may sit the open exam now. */
+  ck_assert (officer != NULL);
+  mine = lc_exam_my_exams (officer, lc_session_get_officer_id (officer), NULL);
+  ck_assert (mine != NULL);
+  for (guint i = 0; i < mine->len; i++)
+    {
+      const LcMyExam *m = g_ptr_array_index (mine, i);
+
+      if (m->exam->id == open->id)
+        {
+          ck_assert_int_eq (m->when, LC_MY_EXAM_OPEN);
+          ck_assert (m->can_start);
+          ck_assert_int_eq (m->attempts_used, 0);
+          checked = 0;
+        }
+    }
+  ck_assert_int_eq (checked, 0);
+}
+END_TEST
+
 START_TEST (test_refuses_non_empty)
 {
   LcDemoSummary summary;
@@ -276,6 +396,7 @@ demo_suite (void)
   tcase_add_test (tc, test_hours_match_summary);
   tcase_add_test (tc, test_deterministic);
   tcase_add_test (tc, test_users);
+  tcase_add_test (tc, test_exams);
   tcase_add_test (tc, test_refuses_non_empty);
   tcase_add_test (tc, test_all_or_nothing);
   tcase_add_test (tc, test_permission);

@@ -313,6 +313,32 @@ check_labelled (GtkWidget *widget)
                  "%s has no accessible label", gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)));
 }
 
+/* The statistics column: nothing without a verdict, OK, or the flags, with P, r and D in the tooltip. */
+START_TEST (test_stats_column)
+{
+  LcQuestionStatsMark mark = { .exam_title = (char *) "2025年度通用法律知识考试",
+                               .version_no = 2,
+                               .n = 87,
+                               .facility = 0.12,
+                               .rpb = 0.05,
+                               .discrimination = -0.1 };
+  g_autofree char *none = _lc_bank_page_stats_text (NULL);
+  g_autofree char *ok = NULL;
+  g_autofree char *flagged = NULL;
+  g_autofree char *tooltip = NULL;
+
+  ck_assert_str_eq (none, "");
+  ck_assert (_lc_bank_page_stats_tooltip (NULL) == NULL);
+  ok = _lc_bank_page_stats_text (&mark);
+  ck_assert_str_eq (ok, "OK");
+  mark.flags = lc_item_stats_flags_for (mark.facility, mark.rpb, mark.discrimination);
+  flagged = _lc_bank_page_stats_text (&mark);
+  ck_assert_str_eq (flagged, "⚠ too hard; low discrimination; negative discrimination");
+  tooltip = _lc_bank_page_stats_tooltip (&mark);
+  ck_assert_str_eq (tooltip, "P 0.12, r 0.05, D -0.10 in “2025年度通用法律知识考试” (version 2, 87 attempts)");
+}
+END_TEST
+
 START_TEST (test_accessible)
 {
   LcBankPage *page = bank_page ();
@@ -340,6 +366,7 @@ gui_bank_suite (void)
   tcase_add_test (bank, test_export);
   tcase_add_test (bank, test_import_from_page);
   tcase_add_test (bank, test_accessible);
+  tcase_add_test (bank, test_stats_column);
   suite_add_tcase (suite, bank);
   return suite;
 }
