@@ -650,6 +650,7 @@ exam_stats (LcCli *cli, int argc, char **argv)
   };
   g_autoptr (GOptionContext) context = lc_cli_context_new (
       _ ("ID"),
+      /* xgettext:no-c-format */
       _ ("Item statistics of an exam's graded attempts: per question, how many saw it (n), facility P (the share "
          "of its points earned), the corrected point-biserial r, the upper/lower 27% discrimination D, the choices "
          "per option (the key starred) and the flags (P < 0.20, P > 0.95, r < 0.10, D < 0); then the reliability "
