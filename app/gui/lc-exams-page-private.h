@@ -43,11 +43,15 @@ struct _LcExamsPage
   GHashTable *department_names; /* gint64 * id -> char * name */
   guint refresh_id;
   gboolean reloading; /* the lists are being filled by the program */
+  GtkNativeDialog *file_chooser;
 };
 
 /* Reads the exams (and the chosen exam's attempts) again; the chosen exam
  * stays chosen while listed. */
 void _lc_exams_page_reload (LcExamsPage *self);
+/* Writes the chosen exam's results (or, @answers, every officer's answers) to
+ * @path as XLSX, as Export Results…/Export Answers… do after their chooser. */
+gboolean _lc_exams_page_export_file (LcExamsPage *self, const char *path, gboolean answers, GError **error);
 /* Reads the chosen exam's attempts again, as the timer does. */
 void _lc_exams_page_refresh_attempts (LcExamsPage *self);
 /* Chooses the exam @exam_id; FALSE when it is not listed. */

@@ -10,6 +10,9 @@
 #include "lc-exams-page-private.h"
 #include "lc-grading-dialog.h"
 #include "lc-i18n.h"
+#ifdef LC_HAVE_REPORTS
+#include "lc-report-exam.h"
+#endif
 #include "lc-paper-dialog.h"
 #include "lc-people.h"
 #include "lc-units.h"
@@ -147,10 +150,14 @@ update_actions (LcExamsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exams.grade",
                                  lc_session_can (self->session, LC_PERM_GRADE)
                                      && chosen_attempt (self->grading_selection) != NULL);
-  /* The exports are wired to liblexcert-reports (reports/lc-report-exam)
-   * by the window once that module is merged; until then they stay off. */
+#ifdef LC_HAVE_REPORTS
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exams.export-results", exam != NULL);
+  /* Each officer's answer beside the key: the trainers' alone. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exams.export-answers", manage && exam != NULL);
+#else
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exams.export-results", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "exams.export-answers", FALSE);
+#endif
 }
 
 /* Text of cells -------------------------------------------------------------------- */
@@ -714,6 +721,9 @@ lc_exams_page_map (GtkWidget *widget)
   if (self->session != NULL)
     _lc_exams_page_reload (self);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
   self->refresh_id = g_timeout_add_seconds (LC_EXAMS_PAGE_REFRESH_SECONDS, refresh_tick, self);
 }
 
@@ -953,10 +963,86 @@ grade_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     _lc_exams_page_open_grading (self, attempt->id);
 }
 
+gboolean
+_lc_exams_page_export_file (LcExamsPage *self, const char *path, gboolean answers, GError **error)
+{
+  LcExam *exam = chosen_exam (self);
+
+  if (exam == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _ ("Choose an exam first."));
+      return FALSE;
+    }
+#ifdef LC_HAVE_REPORTS
+  return answers ? lc_report_exam_write_answers (self->session, exam->id, path, error)
+                 : lc_report_exam_write_results (self->session, exam->id, path, error);
+#else
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _ ("This build of Lexcert cannot write spreadsheets."));
+  return FALSE;
+#endif
+}
+
+static void
+export_response (LcExamsPage *self, int response, GtkFileChooserNative *chooser)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean answers = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "lc-answers"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->file_chooser);
+  if (file == NULL)
+    return;
+  if ((path = g_file_get_path (file)) == NULL)
+    {
+      show_error (self, _ ("Only files on this computer or a mounted share can be written."));
+      return;
+    }
+  if (!g_str_has_suffix (path, ".xlsx") && !g_str_has_suffix (path, ".XLSX"))
+    {
+      char *with_extension = g_strconcat (path, ".xlsx", NULL);
+
+      g_free (path);
+      path = with_extension;
+    }
+  if (!_lc_exams_page_export_file (self, path, answers, &error))
+    show_error (self, error->message);
+  else
+    show_error (self, NULL);
+}
+
 static void
 export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  /* Disabled until the window wires the reports (see update_actions()). */
+  LcExamsPage *self = LC_EXAMS_PAGE (widget);
+  gboolean answers = g_str_equal (action_name, "exams.export-answers");
+  GtkRoot *root = gtk_widget_get_root (widget);
+  LcExam *exam = chosen_exam (self);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  if (exam == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (answers ? _ ("Export Answers") : _ ("Export Results"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _ ("_Export"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _ ("Excel workbook (.xlsx)"));
+  gtk_file_filter_add_pattern (filter, "*.xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* TRANSLATORS: suggested file names: “<exam title>-成绩.xlsx” and “<exam title>-答题明细.xlsx” */
+  name = g_strdup_printf (answers ? _ ("%s-answers.xlsx") : _ ("%s-results.xlsx"), exam->title);
+  g_strdelimit (name, "/\\:", '_');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "lc-answers", GINT_TO_POINTER (answers));
+  g_clear_object (&self->file_chooser);
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (self->file_chooser);
 }
 
 /* Class -------------------------------------------------------------------------------- */

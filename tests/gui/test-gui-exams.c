@@ -467,6 +467,23 @@ START_TEST (test_create_preview_sit_grade)
     gtk_window_destroy (GTK_WINDOW (view));
   }
 
+  /* Export Results… and Export Answers… write workbooks (their content is
+   * checked in tests/reports). */
+  {
+    g_autofree char *results = g_build_filename (tmp_dir, "成绩.xlsx", NULL);
+    g_autofree char *answers = g_build_filename (tmp_dir, "答题明细.xlsx", NULL);
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+
+    ck_assert (gtk_widget_get_sensitive (GTK_WIDGET (page->export_results_button)));
+    ck_assert (gtk_widget_get_sensitive (GTK_WIDGET (page->export_answers_button)));
+    ck_assert_msg (_lc_exams_page_export_file (page, results, FALSE, &error), "%s", error ? error->message : "");
+    ck_assert_msg (_lc_exams_page_export_file (page, answers, TRUE, &error), "%s", error ? error->message : "");
+    ck_assert (g_file_get_contents (answers, &bytes, &length, NULL));
+    ck_assert_uint_gt (length, 4);
+    ck_assert (memcmp (bytes, "PK", 2) == 0);
+  }
+
   /* An hour and more later A's time is up: Submit Overdue submits it. */
   clock_offset = 2 * 3600;
   _lc_exams_page_refresh_attempts (page);
@@ -570,6 +587,9 @@ START_TEST (test_personnel_reads)
   ck_assert (!gtk_widget_get_visible (lc_gui_test_find (GTK_WIDGET (page), "new_button")));
   ck_assert (!gtk_widget_get_visible (lc_gui_test_find (GTK_WIDGET (page), "publish_button")));
   ck_assert (!gtk_widget_get_sensitive (lc_gui_test_find (GTK_WIDGET (page), "open_attempt_button")));
+  /* Results, yes; every officer's answer beside the key, no. */
+  ck_assert (gtk_widget_get_sensitive (GTK_WIDGET (page->export_results_button)));
+  ck_assert (!gtk_widget_get_sensitive (GTK_WIDGET (page->export_answers_button)));
 }
 END_TEST
 
