@@ -682,7 +682,8 @@ _lc_exams_page_refresh_attempts (LcExamsPage *self)
                                             g_list_model_get_n_items (G_LIST_MODEL (self->sitting))),
                                g_list_model_get_n_items (G_LIST_MODEL (self->sitting)));
   gtk_label_set_text (self->sitting_label, sitting);
-  results = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attempt", "%u attempts",
+  /* TRANSLATORS: the count under the results list: 12 份答卷 */
+  results = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer sheet listed", "%u answer sheets listed",
                                           g_list_model_get_n_items (G_LIST_MODEL (self->results))),
                              g_list_model_get_n_items (G_LIST_MODEL (self->results)));
   gtk_label_set_text (self->results_label, results);

@@ -138,7 +138,8 @@ make_row (LcMyExamsPage *self, const LcMyExam *my)
         g_ptr_array_add (parts, g_strdup_printf (_ ("attempts used: %u of %d"), my->attempts_used, exam->max_attempts));
       else
         g_ptr_array_add (
-            parts, g_strdup_printf (ngettext ("%u attempt", "%u attempts", my->attempts_used), my->attempts_used));
+            /* TRANSLATORS: how often the officer sat an exam without a limit: 已考3次 */
+            parts, g_strdup_printf (ngettext ("sat %u time", "sat %u times", my->attempts_used), my->attempts_used));
       break;
     }
   if (score != NULL)
