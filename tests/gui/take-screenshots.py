@@ -236,8 +236,10 @@ def trainer_screens(out, rawinput, pyatspi, root):
                                                  and not name.startswith("705")))
     shoot(os.path.join(out, "question-bank.png"), trim=False)
 
-    # Enter on the chosen row opens the editor with the focus in the question's text.
-    rawinput.pressKey("Return")
+    # Edit… opens the editor with the focus in the question's text (pressed
+    # through AT-SPI: without a window manager keyboard focus is unreliable).
+    [b for b in lexcert.findChildren(lambda n: n.roleName == "push button" and n.name.startswith("编辑"))
+     if b.getState().contains(pyatspi.STATE_SENSITIVE)][0].doActionNamed("click")
     settle(lexcert, "the editor", lambda: named(lexcert, "heading", lambda name: name.startswith("编辑试题")))
     rawinput.keyCombo("<Control>End")
     rawinput.typeText(EDIT_SUFFIX)
