@@ -5,178 +5,46 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <glib/gstdio.h>
 
+#include "lc-cli-test-util.h"
 #include "lc-db.h"
 
-static char *tmpdir;
-static char *db_path;
-
-typedef struct
-{
-  int status; /* the exit code; -1 when killed by a signal */
-  char *out;
-  char *err;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-/* Without a controlling terminal a password prompt fails at once instead of
- * waiting for someone to type. */
-static void
-detach_terminal (gpointer user_data)
-{
-  setsid ();
-}
-
-/* Runs lexcert-cli with @args in English, the environment given in @env
- * ("NAME=value", NULL-terminated, may be NULL) added. */
-static void
-run_argv (CliRun *run, const char *const *env, const char *const *args)
-{
-  const char *binary = g_getenv ("LEXCERT_CLI");
-  g_auto (GStrv) envp = g_get_environ ();
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
-
-  ck_assert_msg (binary != NULL, "LEXCERT_CLI is not set");
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", "", TRUE);
-  envp = g_environ_setenv (envp, "G_DEBUG", "fatal-criticals", TRUE);
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", tmpdir, TRUE);
-  envp = g_environ_unsetenv (envp, "LEXCERT_DB");
-  envp = g_environ_unsetenv (envp, "LEXCERT_PASSWORD");
-  envp = g_environ_unsetenv (envp, "LEXCERT_NEW_PASSWORD");
-  for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    {
-      g_auto (GStrv) pair = g_strsplit (env[i], "=", 2);
-      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
-    }
-
-  g_ptr_array_add (argv, (gpointer) binary);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  memset (run, 0, sizeof *run);
-  ck_assert_msg (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, detach_terminal, NULL, &run->out,
-                               &run->err, &wait_status, &error),
-                 "%s", error ? error->message : "");
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-}
-
 /* cli (&run, env, "officers", "list", NULL): on the test's database. */
-static void
-cli (CliRun *run, const char *const *env, ...)
-{
-  g_autoptr (GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) "--database");
-  g_ptr_array_add (args, db_path);
-  va_start (ap, env);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  run_argv (run, env, (const char *const *) args->pdata);
-}
-
+#define cli(run, env, ...) lc_cli_run_on ((run), lc_cli_db_path, (env), NULL, __VA_ARGS__)
 /* The same, on another database. */
-static void
-cli_on (CliRun *run, const char *database, const char *const *env, ...)
-{
-  g_autoptr (GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) "--database");
-  g_ptr_array_add (args, (gpointer) database);
-  va_start (ap, env);
-  while ((arg = va_arg (ap, const char *)) != NULL)
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-  run_argv (run, env, (const char *const *) args->pdata);
-}
-
-#define assert_exit(run, code)                                                                                         \
-  ck_assert_msg ((run)->status == (code), "exit status %d, expected %d\n--- stdout:\n%s--- stderr:\n%s",               \
-                 (run)->status, (code), (run)->out, (run)->err)
-#define assert_has(text, needle) ck_assert_msg (strstr ((text), (needle)) != NULL, "“%s” not in:\n%s", (needle), (text))
-#define assert_lacks(text, needle)                                                                                     \
-  ck_assert_msg (strstr ((text), (needle)) == NULL, "“%s” unexpectedly in:\n%s", (needle), (text))
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
+#define cli_on(run, database, env, ...) lc_cli_run_on ((run), (database), (env), NULL, __VA_ARGS__)
 
 static void
 setup (void)
 {
-  g_autoptr (GError) error = NULL;
-
-  tmpdir = g_dir_make_tmp ("lc-cli-XXXXXX", &error);
-  ck_assert_msg (tmpdir != NULL, "%s", error ? error->message : "");
-  db_path = tmp_path ("lexcert.db");
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  lc_cli_test_setup ();
 }
 
 static void
 teardown (void)
 {
-  remove_tree (tmpdir);
-  g_clear_pointer (&tmpdir, g_free);
-  g_clear_pointer (&db_path, g_free);
+  lc_cli_test_teardown ();
 }
 
 static void
 ok (const char *const *env, ...)
 {
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
-  g_auto (CliRun) run = { 0 };
+  g_auto (LcCliRun) run = { 0 };
   const char *arg;
   va_list ap;
 
   g_ptr_array_add (args, (gpointer) "--database");
-  g_ptr_array_add (args, db_path);
+  g_ptr_array_add (args, lc_cli_db_path);
   va_start (ap, env);
   while ((arg = va_arg (ap, const char *)) != NULL)
     g_ptr_array_add (args, (gpointer) arg);
   va_end (ap);
   g_ptr_array_add (args, NULL);
-  run_argv (&run, env, (const char *const *) args->pdata);
-  assert_exit (&run, 0);
+  lc_cli_run_argv (&run, env, NULL, (const char *const *) args->pdata);
+  lc_cli_assert_exit (&run, 0);
 }
 
 /* A database with the departments the tests use. */
@@ -192,10 +60,10 @@ make_departments (void)
 static gint64
 officer_count (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (LcCliRun) run = { 0 };
 
   cli (&run, NULL, "officers", "count", NULL);
-  assert_exit (&run, 0);
+  lc_cli_assert_exit (&run, 0);
   return g_ascii_strtoll (run.out, NULL, 10);
 }
 
@@ -203,33 +71,33 @@ officer_count (void)
 
 START_TEST (test_init)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (LcCliRun) run = { 0 };
   g_autofree char *expected = g_strdup_printf ("Schema version: %d\n", lc_db_latest_version ());
 
   cli (&run, NULL, "officers", "list", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "lexcert-cli init");
-  ck_assert (!g_file_test (db_path, G_FILE_TEST_EXISTS));
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "lexcert-cli init");
+  ck_assert (!g_file_test (lc_cli_db_path, G_FILE_TEST_EXISTS));
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "init", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, db_path);
-  assert_has (run.out, expected);
-  ck_assert (g_file_test (db_path, G_FILE_TEST_EXISTS));
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, lc_cli_db_path);
+  lc_cli_assert_has (run.out, expected);
+  ck_assert (g_file_test (lc_cli_db_path, G_FILE_TEST_EXISTS));
+  lc_cli_run_clear (&run);
 
   /* Again: already up to date, nothing lost. */
   cli (&run, NULL, "init", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, expected);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, expected);
   ck_assert_int_eq (officer_count (), 0);
 }
 END_TEST
 
 START_TEST (test_officers)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (LcCliRun) run = { 0 };
 
   make_departments ();
   ok (NULL, "officers", "add", "--staff-no", "330401001", "--name", "张伟", "--department", "ZF-01", "--field",
@@ -239,67 +107,68 @@ START_TEST (test_officers)
       NULL);
 
   cli (&run, NULL, "officers", "list", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "Staff no.");
-  assert_has (run.out, "330401001  张伟");
-  assert_has (run.out, "综合行政执法局/执法一大队");
-  assert_has (run.out, "李娜");
-  assert_lacks (run.out, "王强");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "Staff no.");
+  lc_cli_assert_has (run.out, "330401001  张伟");
+  lc_cli_assert_has (run.out, "综合行政执法局/执法一大队");
+  lc_cli_assert_has (run.out, "李娜");
+  lc_cli_assert_lacks (run.out, "王强");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "officers", "list", "--include-left", "--format", "tsv", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "staff_no\tname\tdepartment_code\tdepartment\tfield\tpost\tstatus\tphone\n");
-  assert_has (run.out, "330401001\t张伟\tZF-01\t综合行政执法局/执法一大队\t城市管理\t执法队员\tactive\t13800000001\n");
-  assert_has (run.out, "330402002\t王强\tSJ\t市场监督管理局\t\t\tleft\t\n");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "staff_no\tname\tdepartment_code\tdepartment\tfield\tpost\tstatus\tphone\n");
+  lc_cli_assert_has (run.out,
+                     "330401001\t张伟\tZF-01\t综合行政执法局/执法一大队\t城市管理\t执法队员\tactive\t13800000001\n");
+  lc_cli_assert_has (run.out, "330402002\t王强\tSJ\t市场监督管理局\t\t\tleft\t\n");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "officers", "list", "--department", "ZF", "--format", "tsv", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "张伟");
-  assert_lacks (run.out, "李娜");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "张伟");
+  lc_cli_assert_lacks (run.out, "李娜");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "officers", "list", "--search", "李", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "李娜");
-  assert_lacks (run.out, "张伟");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "李娜");
+  lc_cli_assert_lacks (run.out, "张伟");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "officers", "show", "330401001", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "张伟");
-  assert_has (run.out, "综合行政执法局/执法一大队 (ZF-01)");
-  assert_has (run.out, "城市管理");
-  assert_has (run.out, "Certificates");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "张伟");
+  lc_cli_assert_has (run.out, "综合行政执法局/执法一大队 (ZF-01)");
+  lc_cli_assert_has (run.out, "城市管理");
+  lc_cli_assert_has (run.out, "Certificates");
+  lc_cli_run_clear (&run);
 
   ok (NULL, "officers", "edit", "330401001", "--post", "中队长", "--department", "SJ", NULL);
   cli (&run, NULL, "officers", "show", "330401001", NULL);
-  assert_has (run.out, "中队长");
-  assert_has (run.out, "市场监督管理局 (SJ)");
-  cli_run_clear (&run);
+  lc_cli_assert_has (run.out, "中队长");
+  lc_cli_assert_has (run.out, "市场监督管理局 (SJ)");
+  lc_cli_run_clear (&run);
 
   /* Refused by the core: exit 1 with its message. */
   cli (&run, NULL, "officers", "add", "--staff-no", "330401001", "--name", "重复", "--department", "ZF", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "330401001");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "330401001");
+  lc_cli_run_clear (&run);
   cli (&run, NULL, "officers", "add", "--staff-no", "330401009", "--name", "某某", "--department", "XX", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "XX");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "XX");
+  lc_cli_run_clear (&run);
   cli (&run, NULL, "officers", "show", "999", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "999");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "999");
+  lc_cli_run_clear (&run);
 
   ck_assert_int_eq (officer_count (), 3);
 
   cli (&run, NULL, "departments", "list", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "ZF-01");
-  assert_has (run.out, "  执法一大队");
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "ZF-01");
+  lc_cli_assert_has (run.out, "  执法一大队");
 }
 END_TEST
 
@@ -311,7 +180,7 @@ write_roster (const char *name, guint bad_row, const char *encoding)
   static const char *const names[] = { "张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "黄磊", "赵敏", "吴勇", "周杰" };
   g_autoptr (GString) csv = g_string_new ("工号,姓名,部门,岗位,备注\r\n");
   g_autoptr (GError) error = NULL;
-  char *path = tmp_path (name);
+  char *path = lc_cli_tmp_path (name);
 
   /* The header is row 1, so data row i is row i + 1. */
   for (guint i = 1; i <= 100; i++)
@@ -332,47 +201,47 @@ START_TEST (test_import_refused)
 {
   g_autofree char *path = NULL;
   g_autofree char *good = NULL;
-  g_auto (CliRun) run = { 0 };
+  g_auto (LcCliRun) run = { 0 };
 
   make_departments ();
   ok (NULL, "officers", "add", "--staff-no", "1", "--name", "已有", "--department", "ZF", NULL);
   path = write_roster ("roster.csv", 57, NULL);
 
   cli (&run, NULL, "officers", "import", path, NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "roster.csv: row 57, column C (部门): ");
-  assert_has (run.err, "不存在的大队");
-  assert_has (run.err, "nothing was imported");
-  assert_lacks (run.err, "row 56");
-  assert_lacks (run.err, "row 58");
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "roster.csv: row 57, column C (部门): ");
+  lc_cli_assert_has (run.err, "不存在的大队");
+  lc_cli_assert_has (run.err, "nothing was imported");
+  lc_cli_assert_lacks (run.err, "row 56");
+  lc_cli_assert_lacks (run.err, "row 58");
   ck_assert_int_eq (officer_count (), 1);
-  cli_run_clear (&run);
+  lc_cli_run_clear (&run);
 
   good = write_roster ("good.csv", 0, NULL);
   cli (&run, NULL, "officers", "import", good, NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "100 added, 0 updated, 0 unchanged (UTF-8)");
-  assert_has (run.out, "Ignored columns: 备注");
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "100 added, 0 updated, 0 unchanged (UTF-8)");
+  lc_cli_assert_has (run.out, "Ignored columns: 备注");
   ck_assert_int_eq (officer_count (), 101);
-  cli_run_clear (&run);
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "officers", "import", good, NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "0 added, 0 updated, 100 unchanged");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "0 added, 0 updated, 100 unchanged");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "officers", "import", "/nonexistent/roster.csv", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "roster.csv");
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "roster.csv");
 }
 END_TEST
 
 START_TEST (test_import_gb18030)
 {
-  g_autofree char *path = tmp_path ("花名册.csv");
+  g_autofree char *path = lc_cli_tmp_path ("花名册.csv");
   g_autofree char *bytes = NULL;
   g_autoptr (GError) error = NULL;
-  g_auto (CliRun) run = { 0 };
+  g_auto (LcCliRun) run = { 0 };
 
   make_departments ();
   bytes =
@@ -383,20 +252,20 @@ START_TEST (test_import_gb18030)
   ck_assert (g_file_set_contents (path, bytes, -1, NULL));
 
   cli (&run, NULL, "officers", "import", path, NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "2 added, 0 updated, 0 unchanged (GB18030)");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "2 added, 0 updated, 0 unchanged (GB18030)");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "officers", "show", "330401001", NULL);
-  assert_exit (&run, 0);
+  lc_cli_assert_exit (&run, 0);
   ck_assert (g_utf8_validate (run.out, -1, NULL));
-  assert_has (run.out, "欧阳娜娜");
-  assert_has (run.out, "综合行政执法局/执法一大队");
-  assert_has (run.out, "城市管理");
-  cli_run_clear (&run);
+  lc_cli_assert_has (run.out, "欧阳娜娜");
+  lc_cli_assert_has (run.out, "综合行政执法局/执法一大队");
+  lc_cli_assert_has (run.out, "城市管理");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "officers", "list", "--format", "tsv", NULL);
-  assert_has (run.out, "330401002\t诸葛亮\tSJ\t市场监督管理局\t市场监管");
+  lc_cli_assert_has (run.out, "330401002\t诸葛亮\tSJ\t市场监督管理局\t市场监管");
 }
 END_TEST
 
@@ -405,19 +274,19 @@ END_TEST
 static gint64
 question_count (void)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (LcCliRun) run = { 0 };
 
   cli (&run, NULL, "bank", "count", NULL);
-  assert_exit (&run, 0);
+  lc_cli_assert_exit (&run, 0);
   return g_ascii_strtoll (run.out, NULL, 10);
 }
 
 START_TEST (test_bank_import_dry_run)
 {
-  g_autofree char *first = tmp_path ("first.gift");
-  g_autofree char *second = tmp_path ("second.gift");
-  g_autofree char *bad = tmp_path ("bad.gift");
-  g_auto (CliRun) run = { 0 };
+  g_autofree char *first = lc_cli_tmp_path ("first.gift");
+  g_autofree char *second = lc_cli_tmp_path ("second.gift");
+  g_autofree char *bad = lc_cli_tmp_path ("bad.gift");
+  g_auto (LcCliRun) run = { 0 };
   gint64 before;
 
   ok (NULL, "init", NULL);
@@ -433,60 +302,60 @@ START_TEST (test_bank_import_dry_run)
   before = question_count ();
 
   cli (&run, NULL, "bank", "import", second, "--dry-run", "--skip-unsupported", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "nothing was stored");
-  assert_has (run.out, "Would add 1, update 1, leave unchanged 1, skip 1.");
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "nothing was stored");
+  lc_cli_assert_has (run.out, "Would add 1, update 1, leave unchanged 1, skip 1.");
   /* A small file lists each question that would change, by its first line. */
-  assert_has (run.out, "would update");
-  assert_has (run.out, "c-1");
-  assert_has (run.out, "第一题改过了。");
-  assert_lacks (run.out, "第二行不列出");
-  assert_has (run.out, "would add");
-  assert_has (run.out, "c-3");
-  assert_has (run.out, "(matching) 配对");
-  assert_lacks (run.out, "c-2");
-  cli_run_clear (&run);
+  lc_cli_assert_has (run.out, "would update");
+  lc_cli_assert_has (run.out, "c-1");
+  lc_cli_assert_has (run.out, "第一题改过了。");
+  lc_cli_assert_lacks (run.out, "第二行不列出");
+  lc_cli_assert_has (run.out, "would add");
+  lc_cli_assert_has (run.out, "c-3");
+  lc_cli_assert_has (run.out, "(matching) 配对");
+  lc_cli_assert_lacks (run.out, "c-2");
+  lc_cli_run_clear (&run);
   ck_assert_int_eq (question_count (), before);
   cli (&run, NULL, "bank", "show", "c-1", NULL);
-  assert_exit (&run, 0);
-  assert_lacks (run.out, "第一题改过了");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_lacks (run.out, "第一题改过了");
+  lc_cli_run_clear (&run);
 
   /* Without --skip-unsupported the preview refuses the file as the import would. */
   cli (&run, NULL, "bank", "import", second, "--dry-run", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "second.gift:11:1: ");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "second.gift:11:1: ");
+  lc_cli_run_clear (&run);
   cli (&run, NULL, "bank", "import", bad, "--dry-run", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "bad.gift:2:1: ");
-  assert_has (run.err, "@difficulty");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "bad.gift:2:1: ");
+  lc_cli_assert_has (run.err, "@difficulty");
+  lc_cli_run_clear (&run);
   ck_assert_int_eq (question_count (), before);
 
   /* The import itself does what the preview said; --verbose lists it. */
   cli (&run, NULL, "bank", "import", second, "--skip-unsupported", "--verbose", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "Added 1, updated 1, unchanged 1, skipped 1.");
-  assert_has (run.out, "c-3");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "Added 1, updated 1, unchanged 1, skipped 1.");
+  lc_cli_assert_has (run.out, "c-3");
+  lc_cli_run_clear (&run);
   ck_assert_int_eq (question_count (), before + 1);
 
   cli (&run, NULL, "bank", "import", "--help", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "--dry-run");
-  assert_has (run.out, "--verbose");
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "--dry-run");
+  lc_cli_assert_has (run.out, "--verbose");
 }
 END_TEST
 
 START_TEST (test_export)
 {
-  g_autofree char *csv = tmp_path ("export.csv");
-  g_autofree char *xlsx = tmp_path ("export.xlsx");
+  g_autofree char *csv = lc_cli_tmp_path ("export.csv");
+  g_autofree char *xlsx = lc_cli_tmp_path ("export.xlsx");
   g_autofree char *good = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
-  g_auto (CliRun) run = { 0 };
+  g_auto (LcCliRun) run = { 0 };
 
   make_departments ();
   good = write_roster ("good.csv", 0, NULL);
@@ -494,29 +363,29 @@ START_TEST (test_export)
   ok (NULL, "certs", "add", "--officer", "330490001", "--number", "浙执00000001", "--issued", "2024-03-01", NULL);
 
   cli (&run, NULL, "officers", "export", csv, NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "Exported 100 officers");
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "Exported 100 officers");
   ck_assert (g_file_get_contents (csv, &contents, &length, NULL));
-  assert_has (contents, "工号");
-  assert_has (contents, "浙执00000001");
-  cli_run_clear (&run);
+  lc_cli_assert_has (contents, "工号");
+  lc_cli_assert_has (contents, "浙执00000001");
+  lc_cli_run_clear (&run);
 
   /* What was exported imports back as it is. */
   cli (&run, NULL, "officers", "import", csv, NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "0 added, 0 updated, 100 unchanged");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "0 added, 0 updated, 100 unchanged");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "officers", "export", xlsx, "--search", "张伟", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "Exported 10 officers");
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "Exported 10 officers");
   g_clear_pointer (&contents, g_free);
   ck_assert (g_file_get_contents (xlsx, &contents, &length, NULL));
   ck_assert (length > 4 && memcmp (contents, "PK", 2) == 0);
-  cli_run_clear (&run);
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "officers", "export", "roster.txt", NULL);
-  assert_exit (&run, 2);
+  lc_cli_assert_exit (&run, 2);
 }
 END_TEST
 
@@ -524,82 +393,82 @@ END_TEST
 
 START_TEST (test_certificates)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (LcCliRun) run = { 0 };
 
   make_departments ();
   ok (NULL, "officers", "add", "--staff-no", "330401001", "--name", "张伟", "--department", "ZF-01", "--field",
       "城市管理", NULL);
 
   cli (&run, NULL, "certs", "add", "--officer", "330401001", "--number", "浙执00000001", "--issued", "2024/3/1", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "浙执00000001");
-  assert_has (run.out, "2029-03-01");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "浙执00000001");
+  lc_cli_assert_has (run.out, "2029-03-01");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "certs", "list", "--format", "tsv", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "浙执00000001\t330401001\t张伟\t城市管理\t2024-03-01\t2029-03-01\t\tvalid\t\n");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "浙执00000001\t330401001\t张伟\t城市管理\t2024-03-01\t2029-03-01\t\tvalid\t\n");
+  lc_cli_run_clear (&run);
 
   /* Suspending needs a reason. */
   cli (&run, NULL, "certs", "suspend", "浙执00000001", "--date", "2025-01-10", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "reason");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "reason");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "certs", "suspend", "浙执00000001", "--date", "2025-01-10", "--reason", "年度学法考试不合格", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "Suspended");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "Suspended");
+  lc_cli_run_clear (&run);
   cli (&run, NULL, "certs", "list", "--status", "suspended", "--format", "tsv", NULL);
-  assert_has (run.out, "浙执00000001");
-  assert_has (run.out, "年度学法考试不合格");
-  cli_run_clear (&run);
+  lc_cli_assert_has (run.out, "浙执00000001");
+  lc_cli_assert_has (run.out, "年度学法考试不合格");
+  lc_cli_run_clear (&run);
 
   ok (NULL, "certs", "reinstate", "浙执00000001", "--date", "2025-02-01", NULL);
   cli (&run, NULL, "certs", "list", "--status", "valid", NULL);
-  assert_has (run.out, "浙执00000001");
-  cli_run_clear (&run);
+  lc_cli_assert_has (run.out, "浙执00000001");
+  lc_cli_run_clear (&run);
 
   /* A valid certificate cannot be reinstated. */
   cli (&run, NULL, "certs", "reinstate", "浙执00000001", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "浙执00000001");
-  assert_has (run.err, "cannot be");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "浙执00000001");
+  lc_cli_assert_has (run.err, "cannot be");
+  lc_cli_run_clear (&run);
 
   ok (NULL, "certs", "review", "浙执00000001", "--date", "2025-02-20", NULL);
   ok (NULL, "certs", "revoke", "浙执00000001", "--reason", "违法执法被依法处理", NULL);
   cli (&run, NULL, "certs", "list", "--status", "revoked", "--format", "tsv", NULL);
-  assert_has (run.out, "浙执00000001");
-  assert_has (run.out, "2025-02-20");
-  cli_run_clear (&run);
+  lc_cli_assert_has (run.out, "浙执00000001");
+  lc_cli_assert_has (run.out, "2025-02-20");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "certs", "history", "浙执00000001", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "2024-03-01  Issued");
-  assert_has (run.out, "2025-01-10  Suspended");
-  assert_has (run.out, "2025-02-01  Reinstated");
-  assert_has (run.out, "2025-02-20  Reviewed");
-  assert_has (run.out, "Revoked");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "2024-03-01  Issued");
+  lc_cli_assert_has (run.out, "2025-01-10  Suspended");
+  lc_cli_assert_has (run.out, "2025-02-01  Reinstated");
+  lc_cli_assert_has (run.out, "2025-02-20  Reviewed");
+  lc_cli_assert_has (run.out, "Revoked");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "certs", "history", "浙执00000001", "--format", "tsv", NULL);
-  assert_has (run.out, "date\taction\treason\tuser\n2024-03-01\tissue\t");
-  cli_run_clear (&run);
+  lc_cli_assert_has (run.out, "date\taction\treason\tuser\n2024-03-01\tissue\t");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "officers", "show", "330401001", NULL);
-  assert_has (run.out, "浙执00000001");
-  assert_has (run.out, "Revoked");
-  cli_run_clear (&run);
+  lc_cli_assert_has (run.out, "浙执00000001");
+  lc_cli_assert_has (run.out, "Revoked");
+  lc_cli_run_clear (&run);
 
   /* A malformed date is a usage error; an unknown certificate a failure. */
   cli (&run, NULL, "certs", "suspend", "浙执00000001", "--date", "2025-13-01", "--reason", "x", NULL);
-  assert_exit (&run, 2);
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 2);
+  lc_cli_run_clear (&run);
   cli (&run, NULL, "certs", "review", "浙执99999999", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "浙执99999999");
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "浙执99999999");
 }
 END_TEST
 
@@ -610,7 +479,7 @@ START_TEST (test_expiring)
   g_autoptr (GDateTime) later = g_date_time_add_days (now, 200);
   g_autofree char *soon_text = g_date_time_format (soon, "%Y-%m-%d");
   g_autofree char *later_text = g_date_time_format (later, "%Y-%m-%d");
-  g_auto (CliRun) run = { 0 };
+  g_auto (LcCliRun) run = { 0 };
 
   make_departments ();
   ok (NULL, "officers", "add", "--staff-no", "1", "--name", "甲", "--department", "ZF", NULL);
@@ -621,16 +490,16 @@ START_TEST (test_expiring)
       NULL);
 
   cli (&run, NULL, "certs", "list", "--expiring-within", "60", "--format", "tsv", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "A2\t");
-  assert_lacks (run.out, "A1\t");
-  assert_lacks (run.out, "A3\t");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "A2\t");
+  lc_cli_assert_lacks (run.out, "A1\t");
+  lc_cli_assert_lacks (run.out, "A3\t");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "certs", "list", "--status", "expired", "--format", "tsv", NULL);
-  assert_has (run.out, "A3\t");
-  assert_has (run.out, "\texpired\t");
-  assert_lacks (run.out, "A2\t");
+  lc_cli_assert_has (run.out, "A3\t");
+  lc_cli_assert_has (run.out, "\texpired\t");
+  lc_cli_assert_lacks (run.out, "A2\t");
 }
 END_TEST
 
@@ -638,52 +507,52 @@ END_TEST
 
 START_TEST (test_training)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (LcCliRun) run = { 0 };
 
   make_departments ();
   ok (NULL, "officers", "add", "--staff-no", "330401001", "--name", "张伟", "--department", "ZF-01", NULL);
   cli (&run, NULL, "training", "add", "--officer", "330401001", "--date", "2025-03-04", "--hours", "1.5", "--note",
        "行政处罚法专题培训", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "1.5 hours on 2025-03-04");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "1.5 hours on 2025-03-04");
+  lc_cli_run_clear (&run);
   ok (NULL, "training", "add", "--officer", "330401001", "--date", "2025/6/1", "--hours", "8", NULL);
   ok (NULL, "training", "add", "--officer", "330401001", "--date", "2024-12-31", "--hours", "4", "--source", "course",
       NULL);
 
   cli (&run, NULL, "training", "list", "--officer", "330401001", "--year", "2025", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "行政处罚法专题培训");
-  assert_has (run.out, "2025-06-01");
-  assert_lacks (run.out, "2024-12-31");
-  assert_has (run.out, "Total in 2025: 9.5 hours in 2 sessions");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "行政处罚法专题培训");
+  lc_cli_assert_has (run.out, "2025-06-01");
+  lc_cli_assert_lacks (run.out, "2024-12-31");
+  lc_cli_assert_has (run.out, "Total in 2025: 9.5 hours in 2 sessions");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "training", "list", "--officer", "330401001", NULL);
-  assert_has (run.out, "Total in 2025: 9.5 hours in 2 sessions");
-  assert_has (run.out, "Total in 2024: 4 hours in 1 session\n");
-  cli_run_clear (&run);
+  lc_cli_assert_has (run.out, "Total in 2025: 9.5 hours in 2 sessions");
+  lc_cli_assert_has (run.out, "Total in 2024: 4 hours in 1 session\n");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "training", "list", "--officer", "330401001", "--year", "2023", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "Total in 2023: 0 hours in 0 sessions");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "Total in 2023: 0 hours in 0 sessions");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "training", "list", "--officer", "330401001", "--format", "tsv", NULL);
-  assert_has (run.out, "date\thours\tsource\tnote\tentered_by\n2025-06-01\t8\texternal\t");
-  assert_has (run.out, "2024-12-31\t4\tcourse\t");
-  cli_run_clear (&run);
+  lc_cli_assert_has (run.out, "date\thours\tsource\tnote\tentered_by\n2025-06-01\t8\texternal\t");
+  lc_cli_assert_has (run.out, "2024-12-31\t4\tcourse\t");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "officers", "show", "330401001", NULL);
-  assert_has (run.out, "  2025  9.5    2");
-  cli_run_clear (&run);
+  lc_cli_assert_has (run.out, "  2025  9.5    2");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "training", "add", "--officer", "330401001", "--date", "2025-03-05", "--hours", "abc", NULL);
-  assert_exit (&run, 2);
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 2);
+  lc_cli_run_clear (&run);
   cli (&run, NULL, "training", "add", "--officer", "330401001", "--date", "2025-03-05", "--hours", "25", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "24");
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "24");
 }
 END_TEST
 
@@ -695,7 +564,7 @@ START_TEST (test_users)
   static const char *const short_pw[] = { "LEXCERT_NEW_PASSWORD=short", NULL };
   static const char *const boss_pw[] = { "LEXCERT_PASSWORD=correct-horse", NULL };
   static const char *const wrong_pw[] = { "LEXCERT_PASSWORD=not-the-password", NULL };
-  g_auto (CliRun) run = { 0 };
+  g_auto (LcCliRun) run = { 0 };
 
   make_departments ();
   ok (NULL, "officers", "add", "--staff-no", "330401001", "--name", "张伟", "--department", "ZF-01", NULL);
@@ -705,52 +574,52 @@ START_TEST (test_users)
       NULL);
 
   cli (&run, short_pw, "users", "add", "shorty", "--role", "trainer", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "8");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "8");
+  lc_cli_run_clear (&run);
   cli (&run, new_pw, "users", "add", "lonely", "--role", "officer", NULL);
-  assert_exit (&run, 1);
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_run_clear (&run);
   /* No password in the environment and no terminal to ask on. */
   cli (&run, NULL, "users", "add", "nopass", "--role", "trainer", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "terminal");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "terminal");
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "users", "list", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "boss");
-  assert_has (run.out, "Administrator");
-  assert_has (run.out, "clerk");
-  assert_has (run.out, "张伟");
-  assert_lacks (run.out, "shorty");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "boss");
+  lc_cli_assert_has (run.out, "Administrator");
+  lc_cli_assert_has (run.out, "clerk");
+  lc_cli_assert_has (run.out, "张伟");
+  lc_cli_assert_lacks (run.out, "shorty");
+  lc_cli_run_clear (&run);
 
   /* Signing in. */
   cli (&run, wrong_pw, "--user", "boss", "users", "list", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "wrong");
-  assert_lacks (run.out, "clerk");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "wrong");
+  lc_cli_assert_lacks (run.out, "clerk");
+  lc_cli_run_clear (&run);
   cli (&run, boss_pw, "--user", "boss", "users", "list", "--format", "tsv", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "clerk\tpersonnel\t\tenabled\t\n");
-  assert_has (run.out, "zhangwei\tofficer\t张伟\tmust-change-password\t\n");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "clerk\tpersonnel\t\tenabled\t\n");
+  lc_cli_assert_has (run.out, "zhangwei\tofficer\t张伟\tmust-change-password\t\n");
+  lc_cli_run_clear (&run);
 
   /* A personnel clerk reads the roster but may not manage users. */
   cli (&run, boss_pw, "--user", "clerk", "officers", "count", NULL);
-  assert_exit (&run, 0);
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_run_clear (&run);
   cli (&run, boss_pw, "--user", "clerk", "users", "list", NULL);
-  assert_exit (&run, 1);
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_run_clear (&run);
 
   /* Must change the password first. */
   cli (&run, boss_pw, "--user", "zhangwei", "officers", "show", "330401001", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "passwd");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "passwd");
+  lc_cli_run_clear (&run);
   {
     static const char *const change[] = { "LEXCERT_PASSWORD=correct-horse", "LEXCERT_NEW_PASSWORD=battery-staple",
                                           NULL };
@@ -758,24 +627,24 @@ START_TEST (test_users)
 
     ok (change, "--user", "zhangwei", "users", "passwd", "zhangwei", NULL);
     cli (&run, changed, "--user", "zhangwei", "officers", "show", "330401001", NULL);
-    assert_exit (&run, 0);
-    assert_has (run.out, "张伟");
-    cli_run_clear (&run);
+    lc_cli_assert_exit (&run, 0);
+    lc_cli_assert_has (run.out, "张伟");
+    lc_cli_run_clear (&run);
   }
 
   ok (NULL, "users", "disable", "clerk", NULL);
   cli (&run, NULL, "users", "list", NULL);
-  assert_has (run.out, "disabled");
-  cli_run_clear (&run);
+  lc_cli_assert_has (run.out, "disabled");
+  lc_cli_run_clear (&run);
   cli (&run, boss_pw, "--user", "clerk", "officers", "count", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "disabled");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "disabled");
+  lc_cli_run_clear (&run);
   ok (NULL, "users", "enable", "clerk", NULL);
   ok (boss_pw, "--user", "clerk", "officers", "count", NULL);
 
   cli (&run, NULL, "users", "disable", "nobody", NULL);
-  assert_exit (&run, 1);
+  lc_cli_assert_exit (&run, 1);
 }
 END_TEST
 
@@ -784,27 +653,27 @@ END_TEST
 START_TEST (test_demo)
 {
   static const char *const officer_pw[] = { "LEXCERT_PASSWORD=lexcert-demo", NULL };
-  g_autofree char *same = tmp_path ("same.db");
-  g_autofree char *other = tmp_path ("other.db");
+  g_autofree char *same = lc_cli_tmp_path ("same.db");
+  g_autofree char *other = lc_cli_tmp_path ("other.db");
   g_autofree char *list = NULL;
-  g_auto (CliRun) run = { 0 };
+  g_auto (LcCliRun) run = { 0 };
   gint64 count;
 
   cli (&run, NULL, "demo", "--seed", "1", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "Officers:");
-  assert_has (run.out, "lexcert-demo");
-  assert_has (run.out, "personnel");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "Officers:");
+  lc_cli_assert_has (run.out, "lexcert-demo");
+  lc_cli_assert_has (run.out, "personnel");
+  lc_cli_run_clear (&run);
 
   count = officer_count ();
   ck_assert_int_ge (count, 550);
   ck_assert_int_le (count, 650);
 
   cli (&run, NULL, "officers", "list", "--format", "tsv", "--include-left", NULL);
-  assert_exit (&run, 0);
+  lc_cli_assert_exit (&run, 0);
   list = g_steal_pointer (&run.out);
-  cli_run_clear (&run);
+  lc_cli_run_clear (&run);
   {
     g_auto (GStrv) lines = g_strsplit (list, "\n", -1);
     /* A header line, and a last empty piece after the final line end. */
@@ -813,37 +682,37 @@ START_TEST (test_demo)
 
   /* The same seed gives the same city, another seed another. */
   cli_on (&run, same, NULL, "demo", "--seed", "1", NULL);
-  assert_exit (&run, 0);
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_run_clear (&run);
   cli_on (&run, same, NULL, "officers", "list", "--format", "tsv", "--include-left", NULL);
   ck_assert_str_eq (run.out, list);
-  cli_run_clear (&run);
+  lc_cli_run_clear (&run);
 
   cli_on (&run, other, NULL, "demo", "--seed", "2", NULL);
-  assert_exit (&run, 0);
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_run_clear (&run);
   cli_on (&run, other, NULL, "officers", "list", "--format", "tsv", "--include-left", NULL);
   ck_assert_str_ne (run.out, list);
-  cli_run_clear (&run);
+  lc_cli_run_clear (&run);
 
   /* Only into an empty database. */
   cli (&run, NULL, "demo", NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "already");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "already");
+  lc_cli_run_clear (&run);
   ck_assert_int_eq (officer_count (), count);
 
   cli (&run, NULL, "certs", "list", "--expiring-within", "60", "--format", "tsv", NULL);
-  assert_exit (&run, 0);
-  assert_has (run.out, "\tvalid\t");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, "\tvalid\t");
+  lc_cli_run_clear (&run);
 
   /* The demo logins work, each with its role's rights. */
   cli (&run, officer_pw, "--user", "officer", "officers", "list", NULL);
-  assert_exit (&run, 1);
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_run_clear (&run);
   cli (&run, officer_pw, "--user", "personnel", "officers", "count", NULL);
-  assert_exit (&run, 0);
+  lc_cli_assert_exit (&run, 0);
 }
 END_TEST
 
@@ -851,41 +720,41 @@ END_TEST
 
 START_TEST (test_backup_check)
 {
-  g_autofree char *dest = tmp_path ("backup.db");
-  g_autofree char *garbage = tmp_path ("garbage.db");
-  g_auto (CliRun) run = { 0 };
+  g_autofree char *dest = lc_cli_tmp_path ("backup.db");
+  g_autofree char *garbage = lc_cli_tmp_path ("garbage.db");
+  g_auto (LcCliRun) run = { 0 };
 
   make_departments ();
   ok (NULL, "officers", "add", "--staff-no", "1", "--name", "甲", "--department", "ZF", NULL);
 
   cli (&run, NULL, "check", NULL);
-  assert_exit (&run, 0);
+  lc_cli_assert_exit (&run, 0);
   ck_assert_str_eq (run.out, "ok\n");
-  cli_run_clear (&run);
+  lc_cli_run_clear (&run);
 
   cli (&run, NULL, "backup", dest, NULL);
-  assert_exit (&run, 0);
+  lc_cli_assert_exit (&run, 0);
   ck_assert (g_file_test (dest, G_FILE_TEST_IS_REGULAR));
-  cli_run_clear (&run);
+  lc_cli_run_clear (&run);
 
   cli_on (&run, dest, NULL, "check", NULL);
-  assert_exit (&run, 0);
+  lc_cli_assert_exit (&run, 0);
   ck_assert_str_eq (run.out, "ok\n");
-  cli_run_clear (&run);
+  lc_cli_run_clear (&run);
   cli_on (&run, dest, NULL, "officers", "list", NULL);
-  assert_has (run.out, "甲");
-  cli_run_clear (&run);
+  lc_cli_assert_has (run.out, "甲");
+  lc_cli_run_clear (&run);
 
   /* An existing file is kept unless --force. */
   cli (&run, NULL, "backup", dest, NULL);
-  assert_exit (&run, 1);
-  assert_has (run.err, "--force");
-  cli_run_clear (&run);
+  lc_cli_assert_exit (&run, 1);
+  lc_cli_assert_has (run.err, "--force");
+  lc_cli_run_clear (&run);
   ok (NULL, "backup", "--force", dest, NULL);
 
   ck_assert (g_file_set_contents (garbage, "this is not a database, just some text that fills a page", -1, NULL));
   cli_on (&run, garbage, NULL, "check", NULL);
-  assert_exit (&run, 1);
+  lc_cli_assert_exit (&run, 1);
 }
 END_TEST
 
@@ -918,11 +787,11 @@ static const struct
 
 START_TEST (test_usage)
 {
-  g_auto (CliRun) run = { 0 };
-  g_autofree char *default_db = g_build_filename (tmpdir, "lexcert", "lexcert.db", NULL);
+  g_auto (LcCliRun) run = { 0 };
+  g_autofree char *default_db = g_build_filename (lc_cli_tmpdir, "lexcert", "lexcert.db", NULL);
 
   /* Without --database: $XDG_DATA_HOME (the test's folder) holds the default. */
-  run_argv (&run, NULL, usage_cases[_i].args);
+  lc_cli_run_argv (&run, NULL, NULL, usage_cases[_i].args);
   ck_assert_msg (run.status == 2, "%s: exit %d\n%s%s", usage_cases[_i].name, run.status, run.out, run.err);
   ck_assert_msg (strstr (run.err, "--help") != NULL || strstr (run.err, "Usage") != NULL, "%s: no hint in:\n%s",
                  usage_cases[_i].name, run.err);
@@ -976,33 +845,33 @@ START_TEST (test_help)
   g_auto (GStrv) words = g_strsplit (help_cases[_i], " ", -1);
   g_autoptr (GPtrArray) args = g_ptr_array_new ();
   g_autofree char *usage = g_strdup_printf ("lexcert-cli%s%s", *help_cases[_i] ? " " : "", help_cases[_i]);
-  g_auto (CliRun) run = { 0 };
+  g_auto (LcCliRun) run = { 0 };
 
   for (guint i = 0; words[i] != NULL; i++)
     if (*words[i] != '\0')
       g_ptr_array_add (args, words[i]);
   g_ptr_array_add (args, (gpointer) "--help");
   g_ptr_array_add (args, NULL);
-  run_argv (&run, NULL, (const char *const *) args->pdata);
+  lc_cli_run_argv (&run, NULL, NULL, (const char *const *) args->pdata);
   ck_assert_msg (run.status == 0, "“%s --help”: exit %d\n%s", help_cases[_i], run.status, run.err);
-  assert_has (run.out, "Usage:");
-  assert_has (run.out, usage);
+  lc_cli_assert_has (run.out, "Usage:");
+  lc_cli_assert_has (run.out, usage);
   if (*help_cases[_i] == '\0')
     {
-      assert_has (run.out, "Exit status:");
-      assert_has (run.out, "--user");
+      lc_cli_assert_has (run.out, "Exit status:");
+      lc_cli_assert_has (run.out, "--user");
     }
 }
 END_TEST
 
 START_TEST (test_version)
 {
-  g_auto (CliRun) run = { 0 };
+  g_auto (LcCliRun) run = { 0 };
   const char *const args[] = { "--version", NULL };
 
-  run_argv (&run, NULL, args);
-  assert_exit (&run, 0);
-  assert_has (run.out, PACKAGE_VERSION);
+  lc_cli_run_argv (&run, NULL, NULL, args);
+  lc_cli_assert_exit (&run, 0);
+  lc_cli_assert_has (run.out, PACKAGE_VERSION);
 }
 END_TEST
 
