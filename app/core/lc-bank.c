@@ -816,12 +816,17 @@ _lc_bank_store_version (LcDb *db, gint64 question_id, int no, const LcQuestion *
         return FALSE;
       lc_db_release (g_steal_pointer (&stmt));
     }
-  if ((stmt = lc_db_prepare (db, "UPDATE question SET current_version_id = ?, updated_at = ? WHERE id = ?", error))
-      == NULL)
+  /* The type and difficulty copied onto the question let assembly read its
+   * candidates from one index (0007-assembly.sql). */
+  stmt = lc_db_prepare (
+      db, "UPDATE question SET current_version_id = ?, type = ?, difficulty = ?, updated_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
     return FALSE;
   lc_stmt_bind_int (stmt, 1, version_id);
-  lc_stmt_bind_int (stmt, 2, now);
-  lc_stmt_bind_int (stmt, 3, question_id);
+  lc_stmt_bind_text (stmt, 2, type_names[q->type]);
+  lc_stmt_bind_int (stmt, 3, q->difficulty);
+  lc_stmt_bind_int (stmt, 4, now);
+  lc_stmt_bind_int (stmt, 5, question_id);
   if (!lc_db_step_done (db, stmt, error))
     return FALSE;
   lc_db_release (g_steal_pointer (&stmt));
