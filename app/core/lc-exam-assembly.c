@@ -664,19 +664,13 @@ _lc_exam_check_bank (LcDb *db, const LcExam *exam, GError **error)
   return _lc_exam_draw (db, exam, 0, 0, FALSE, &items, error);
 }
 
-gboolean
-lc_exam_assemble (LcSession *session, gint64 exam_id, gint64 officer_id, guint64 seed, LcPaper **paper, GError **error)
+static gboolean
+assemble (LcDb *db, gint64 exam_id, gint64 officer_id, guint64 seed, LcPaper **paper, GError **error)
 {
   g_autoptr (LcExam) exam = NULL;
   g_autoptr (GPtrArray) drawn = NULL;
   g_autoptr (LcPaper) out = NULL;
-  LcDb *db;
 
-  g_return_val_if_fail (LC_IS_SESSION (session), FALSE);
-  g_return_val_if_fail (paper != NULL, FALSE);
-  if (!lc_session_require (session, LC_PERM_MANAGE_EXAMS, error))
-    return FALSE;
-  db = lc_session_get_db (session);
   if ((exam = _lc_exam_load (db, exam_id, error)) == NULL
       || !_lc_exam_draw (db, exam, officer_id, seed, TRUE, &drawn, error))
     return FALSE;
@@ -701,5 +695,27 @@ lc_exam_assemble (LcSession *session, gint64 exam_id, gint64 officer_id, guint64
       g_ptr_array_add (out->items, item);
     }
   *paper = g_steal_pointer (&out);
+  return TRUE;
+}
+
+gboolean
+lc_exam_assemble (LcSession *session, gint64 exam_id, gint64 officer_id, guint64 seed, LcPaper **paper, GError **error)
+{
+  LcDb *db;
+
+  g_return_val_if_fail (LC_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (paper != NULL, FALSE);
+  if (!lc_session_require (session, LC_PERM_MANAGE_EXAMS, error))
+    return FALSE;
+  db = lc_session_get_db (session);
+  /* One transaction: the draw and the texts it loads see one bank, and a
+   * few hundred statements share one lock instead of taking one each. */
+  if (!lc_db_begin (db, error))
+    return FALSE;
+  if (!assemble (db, exam_id, officer_id, seed, paper, error) || !lc_db_commit (db, error))
+    {
+      lc_db_rollback (db);
+      return FALSE;
+    }
   return TRUE;
 }

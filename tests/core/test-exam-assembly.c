@@ -344,6 +344,54 @@ START_TEST (test_uniform_selection)
 }
 END_TEST
 
+/* The draw reads type and difficulty from the question row: an edit that
+ * changes them, and retiring, must move the question in or out of a pool. */
+START_TEST (test_follows_edits_and_status)
+{
+  g_autoptr (LcExam) exam = lc_test_exam_new ("改题后抽题");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *edited = lc_test_add_question (LC_QUESTION_SINGLE, "行政处罚法", 2, "原为二级");
+  g_autofree char *retired = lc_test_add_question (LC_QUESTION_SINGLE, "行政处罚法", 4, "将停用");
+  g_autoptr (LcQuestion) q = NULL;
+  gint64 exam_id;
+
+  lc_test_add_questions (LC_QUESTION_SINGLE, "行政处罚法", 2, 5, "二级");
+  lc_test_add_questions (LC_QUESTION_SINGLE, "行政处罚法", 4, 2, "四级");
+  q = lc_bank_get_question (lc_test.system, edited, &error);
+  lc_test_assert_no_error (error);
+  q->difficulty = 4;
+  g_free (q->stem);
+  q->stem = g_strdup ("改为四级");
+  ck_assert (lc_bank_edit_question (lc_test.system, edited, q, NULL, &error));
+  ck_assert (lc_bank_set_status (lc_test.system, retired, LC_QUESTION_RETIRED, &error));
+  lc_test_assert_no_error (error);
+
+  /* The pool is exactly the edited question and the two others of level 4. */
+  lc_exam_add_section (exam, "行政处罚法", LC_QUESTION_SINGLE, 3, 100, 4, 4);
+  exam_id = lc_test_publish_exam (exam);
+  for (guint64 seed = 0; seed < 20; seed++)
+    {
+      g_autoptr (LcPaper) paper = assemble (exam_id, 0, seed);
+      gboolean has_edited = FALSE;
+
+      ck_assert_uint_eq (paper->items->len, 3);
+      for (guint i = 0; i < paper->items->len; i++)
+        {
+          const LcPaperItem *item = g_ptr_array_index (paper->items, i);
+
+          ck_assert_str_ne (item->question_uid, retired);
+          ck_assert_ptr_null (strstr (item->stem, "二级"));
+          if (strcmp (item->question_uid, edited) == 0)
+            {
+              ck_assert_str_eq (item->stem, "改为四级");
+              has_edited = TRUE;
+            }
+        }
+      ck_assert (has_edited);
+    }
+}
+END_TEST
+
 static Suite *
 assembly_suite (void)
 {
@@ -357,6 +405,7 @@ assembly_suite (void)
   tcase_add_test (tc, test_reproducible);
   tcase_add_test (tc, test_unseen_preferred);
   tcase_add_test (tc, test_overlap_cap);
+  tcase_add_test (tc, test_follows_edits_and_status);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("statistics");
