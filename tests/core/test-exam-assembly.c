@@ -392,6 +392,34 @@ START_TEST (test_follows_edits_and_status)
 }
 END_TEST
 
+/* A pool too sparse among the ids for probing to fill in its budget: the
+ * draw falls back to the whole pool and the blueprint still holds. */
+START_TEST (test_sparse_pool)
+{
+  g_autoptr (LcExam) exam = lc_test_exam_new ("稀疏题库");
+  gint64 exam_id;
+
+  lc_test_add_questions (LC_QUESTION_TRUEFALSE, "行政处罚法", 3, 300, "判断");
+  lc_test_add_questions (LC_QUESTION_FILL, "行政强制法", 3, 4, "填空");
+  lc_test_add_questions (LC_QUESTION_TRUEFALSE, "行政处罚法", 3, 300, "判断后");
+  lc_exam_add_section (exam, "行政强制法", LC_QUESTION_FILL, 4, 100, 1, 5);
+  lc_exam_add_section (exam, NULL, LC_QUESTION_TRUEFALSE, 10, 100, 1, 5);
+  exam_id = lc_test_publish_exam (exam);
+  for (guint64 seed = 0; seed < 10; seed++)
+    {
+      g_autoptr (LcPaper) paper = assemble (exam_id, 0, seed);
+
+      ck_assert_uint_eq (paper->items->len, 14);
+      for (guint i = 0; i < paper->items->len; i++)
+        {
+          const LcPaperItem *item = g_ptr_array_index (paper->items, i);
+
+          ck_assert_int_eq (item->type, i < 4 ? LC_QUESTION_FILL : LC_QUESTION_TRUEFALSE);
+        }
+    }
+}
+END_TEST
+
 static Suite *
 assembly_suite (void)
 {
@@ -406,6 +434,7 @@ assembly_suite (void)
   tcase_add_test (tc, test_unseen_preferred);
   tcase_add_test (tc, test_overlap_cap);
   tcase_add_test (tc, test_follows_edits_and_status);
+  tcase_add_test (tc, test_sparse_pool);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("statistics");
