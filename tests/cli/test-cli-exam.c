@@ -291,10 +291,11 @@ START_TEST (test_stats_export)
   assert_has (run.out, "0 graded attempts.");
   assert_has (run.out, "Reliability (KR-20): —");
   cli_run_clear (&run);
-  cli_input (&run, "1 A\n2 A\n3 B\nsubmit\n", "exam", "sit", "1", "--officer", "330401001", "-q", NULL);
+  /* Fixed seeds: with random ones all four answers missed the key one time in three. */
+  cli_input (&run, "1 A\n2 A\n3 B\nsubmit\n", "exam", "sit", "1", "--officer", "330401001", "--seed", "1", "-q", NULL);
   assert_exit (&run, 0);
   cli_run_clear (&run);
-  cli_input (&run, "1 B\nsubmit\n", "exam", "sit", "1", "--officer", "330401002", "-q", NULL);
+  cli_input (&run, "1 B\nsubmit\n", "exam", "sit", "1", "--officer", "330401002", "--seed", "101", "-q", NULL);
   assert_exit (&run, 0);
 
   cli_run_clear (&run);
