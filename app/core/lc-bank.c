@@ -816,12 +816,26 @@ _lc_bank_store_version (LcDb *db, gint64 question_id, int no, const LcQuestion *
         return FALSE;
       lc_db_release (g_steal_pointer (&stmt));
     }
-  if ((stmt = lc_db_prepare (db, "UPDATE question SET current_version_id = ?, updated_at = ? WHERE id = ?", error))
-      == NULL)
+  /* The type and difficulty copied onto the question let assembly read its
+   * candidates from one index (0007-assembly.sql). A first version's went in
+   * with the question row: setting them again would rewrite its index entry
+   * for nothing, which a 50,000-question import feels. */
+  if (no == 1)
+    stmt = lc_db_prepare (db, "UPDATE question SET current_version_id = ?3, updated_at = ?4 WHERE id = ?5", error);
+  else
+    stmt = lc_db_prepare (
+        db, "UPDATE question SET current_version_id = ?3, type = ?1, difficulty = ?2, updated_at = ?4 WHERE id = ?5",
+        error);
+  if (stmt == NULL)
     return FALSE;
-  lc_stmt_bind_int (stmt, 1, version_id);
-  lc_stmt_bind_int (stmt, 2, now);
-  lc_stmt_bind_int (stmt, 3, question_id);
+  if (no != 1)
+    {
+      lc_stmt_bind_text (stmt, 1, type_names[q->type]);
+      lc_stmt_bind_int (stmt, 2, q->difficulty);
+    }
+  lc_stmt_bind_int (stmt, 3, version_id);
+  lc_stmt_bind_int (stmt, 4, now);
+  lc_stmt_bind_int (stmt, 5, question_id);
   if (!lc_db_step_done (db, stmt, error))
     return FALSE;
   lc_db_release (g_steal_pointer (&stmt));
@@ -856,15 +870,19 @@ _lc_bank_insert (LcDb *db, const LcQuestion *q, const char *uid, gint64 basis_ar
     }
   if (q->category != NULL && !_lc_bank_ensure_category (db, q->category, &category_id, error))
     return FALSE;
-  stmt = lc_db_prepare (
-      db, "INSERT INTO question (uid, category_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)", error);
+  stmt = lc_db_prepare (db,
+                        "INSERT INTO question (uid, category_id, status, type, difficulty, created_at, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        error);
   if (stmt == NULL)
     return FALSE;
   lc_stmt_bind_text (stmt, 1, uid);
   lc_stmt_bind_id (stmt, 2, category_id);
   lc_stmt_bind_text (stmt, 3, status_names[q->status]);
-  lc_stmt_bind_int (stmt, 4, now);
-  lc_stmt_bind_int (stmt, 5, now);
+  lc_stmt_bind_text (stmt, 4, type_names[q->type]);
+  lc_stmt_bind_int (stmt, 5, q->difficulty);
+  lc_stmt_bind_int (stmt, 6, now);
+  lc_stmt_bind_int (stmt, 7, now);
   if (!lc_db_step_done (db, stmt, error))
     return FALSE;
   lc_db_release (g_steal_pointer (&stmt));

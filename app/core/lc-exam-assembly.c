@@ -93,45 +93,46 @@ _lc_exam_split_positions (const char *text)
 
 /* Pools ----------------------------------------------------------------- */
 
-/* Active current versions of the section's type and difficulty in its
- * category or below, by question id so that the order never depends on a
- * query plan. */
-#define POOL_WHERE                                                                                                     \
-  "FROM question q JOIN question_version v ON v.id = q.current_version_id "                                            \
-  "LEFT JOIN category c ON c.id = q.category_id "                                                                      \
-  "WHERE q.status = 'active' AND v.type = ?1 AND v.difficulty BETWEEN ?2 AND ?3 "                                      \
-  "AND (?4 IS NULL OR c.path = ?4 OR substr(c.path, 1, length(?4) + 1) = ?4 || '/') "
+/* Active questions of the section's type and difficulty (the current
+ * version's, copied onto the question) in its category or below. The
+ * category's subtree is resolved first, so that each of its categories is
+ * one range of the covering index question_draw and no row of question or
+ * question_version is read. */
+#define POOL_WHERE "FROM question WHERE status = 'active' AND type = ?1 AND difficulty BETWEEN ?2 AND ?3 "
+#define POOL_ORDER "ORDER BY category_id, difficulty, id"
+#define POOL_SUBTREE                                                                                                   \
+  "AND category_id IN (SELECT id FROM category WHERE path = ?4 OR substr(path, 1, length(?4) + 1) = ?4 || '/') "
 
-static void
-bind_pool (LcStmt *stmt, const LcExamSection *s)
+/* @sql: [whole bank, subtree], static for the statement cache. */
+static LcStmt *
+prepare_pool (LcDb *db, const char *const sql[2], const LcExamSection *s, GError **error)
 {
+  LcStmt *stmt = lc_db_prepare (db, sql[s->category != NULL], error);
+
+  if (stmt == NULL)
+    return NULL;
   lc_stmt_bind_text (stmt, 1, lc_question_type_to_string (s->type));
   lc_stmt_bind_int (stmt, 2, s->difficulty_min);
   lc_stmt_bind_int (stmt, 3, s->difficulty_max);
-  lc_stmt_bind_text (stmt, 4, s->category);
+  if (s->category != NULL)
+    lc_stmt_bind_text (stmt, 4, s->category);
+  return stmt;
 }
 
 gboolean
 _lc_exam_count_pool (LcDb *db, const LcExamSection *section, guint *count, GError **error)
 {
-  static const char *const sql = "SELECT count(*) " POOL_WHERE;
-  g_autoptr (LcStmt) stmt = lc_db_prepare (db, sql, error);
+  static const char *const sql[2] = { "SELECT count(*) " POOL_WHERE, "SELECT count(*) " POOL_WHERE POOL_SUBTREE };
+  g_autoptr (LcStmt) stmt = prepare_pool (db, sql, section, error);
   gboolean has_row = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  bind_pool (stmt, section);
   if (!lc_db_step (db, stmt, &has_row, error))
     return FALSE;
   *count = has_row ? (guint) lc_stmt_int (stmt, 0) : 0;
   return TRUE;
 }
-
-typedef struct
-{
-  gint64 question_id;
-  gint64 version_id;
-} Candidate;
 
 static gboolean
 shortfall (GError **error, const LcExamSection *section, guint available, gboolean after_others)
@@ -265,19 +266,19 @@ tier (const History *h, gint64 question_id)
 }
 
 static void
-take (History *h, GHashTable *chosen, const Candidate *c, GArray *picked)
+take (History *h, GHashTable *chosen, gint64 question_id, GArray *picked)
 {
-  GArray *holders = g_hash_table_lookup (h->papers, &c->question_id);
+  GArray *holders = g_hash_table_lookup (h->papers, &question_id);
   gint64 *key = g_new (gint64, 1);
 
   for (guint i = 0; holders != NULL && i < holders->len; i++)
     g_array_index (h->shared, int, g_array_index (holders, int, i))++;
-  *key = c->question_id;
+  *key = question_id;
   g_hash_table_add (chosen, key);
-  g_array_append_val (picked, *c);
+  g_array_append_val (picked, question_id);
 }
 
-/* Draws @count of @pool (not already @chosen) into @picked. The pool is
+/* Draws @count of @pool (question ids, not already @chosen) into @picked. The pool is
  * visited in a random order (a Fisher–Yates shuffle cut short); the first
  * candidates of the best tier are taken, the others put aside in their
  * tier in the order met, so that each tier is itself sampled uniformly. */
@@ -288,33 +289,33 @@ draw_section (LcExamRng *rng, GArray *pool, guint count, History *h, GHashTable 
   guint n = pool->len;
 
   for (guint t = 1; t < 4; t++)
-    deferred[t] = g_array_new (FALSE, FALSE, sizeof (Candidate));
+    deferred[t] = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < n && picked->len < count; i++)
     {
       guint j = i + (guint) _lc_exam_rng_below (rng, n - i);
-      Candidate c = g_array_index (pool, Candidate, j);
+      gint64 c = g_array_index (pool, gint64, j);
       int t;
 
-      g_array_index (pool, Candidate, j) = g_array_index (pool, Candidate, i);
-      g_array_index (pool, Candidate, i) = c;
-      if (g_hash_table_contains (chosen, &c.question_id))
+      g_array_index (pool, gint64, j) = g_array_index (pool, gint64, i);
+      g_array_index (pool, gint64, i) = c;
+      if (g_hash_table_contains (chosen, &c))
         continue;
-      if ((t = tier (h, c.question_id)) == 0)
-        take (h, chosen, &c, picked);
+      if ((t = tier (h, c)) == 0)
+        take (h, chosen, c, picked);
       else
         g_array_append_val (deferred[t], c);
     }
   for (int t = 1; t < 4; t++)
     for (guint k = 0; k < deferred[t]->len && picked->len < count; k++)
       {
-        Candidate c = g_array_index (deferred[t], Candidate, k);
-        int now = tier (h, c.question_id);
+        gint64 c = g_array_index (deferred[t], gint64, k);
+        int now = tier (h, c);
 
         /* Taking others may have filled a paper's share since: a tier only worsens. */
         if (now > t)
           g_array_append_val (deferred[now], c);
         else
-          take (h, chosen, &c, picked);
+          take (h, chosen, c, picked);
       }
   for (guint t = 1; t < 4; t++)
     g_array_unref (deferred[t]);
@@ -343,63 +344,174 @@ section_pool_clear (SectionPool *sp)
   g_clear_pointer (&sp->pool, g_array_unref);
 }
 
-/* Whether @path is @category or below it (NULL: the whole bank). */
+/* Fills @pool with the ids of @section's candidates, read from the index alone. */
 static gboolean
-in_category (const char *path, const char *category)
+load_pool (LcDb *db, const LcExamSection *section, GArray *pool, GError **error)
 {
-  gsize n;
-
-  if (category == NULL)
-    return TRUE;
-  if (path == NULL)
-    return FALSE;
-  n = strlen (category);
-  return strncmp (path, category, n) == 0 && (path[n] == '\0' || path[n] == '/');
-}
-
-/* Fills every section's pool (SectionPool.pool, in exam order) with one
- * scan of the active bank instead of one per section: the scan, not the
- * matching, is what costs. Each pool is in question id order, as the
- * per-section query gave it, so a seed draws the same paper as before. */
-static gboolean
-load_pools (LcDb *db, const LcExam *exam, GArray *pools, GError **error)
-{
-  static const char *const sql = "SELECT q.id, v.id, v.type, v.difficulty, c.path FROM question q "
-                                 "JOIN question_version v ON v.id = q.current_version_id "
-                                 "LEFT JOIN category c ON c.id = q.category_id "
-                                 "WHERE q.status = 'active' ORDER BY q.id";
-  g_autoptr (LcStmt) stmt = lc_db_prepare (db, sql, error);
+  /* The index's own order, which SQL fixes rather than the query plan. */
+  static const char *const sql[2] = { "SELECT id " POOL_WHERE POOL_ORDER,
+                                      "SELECT id " POOL_WHERE POOL_SUBTREE POOL_ORDER };
+  g_autoptr (LcStmt) stmt = prepare_pool (db, sql, section, error);
   gboolean has_row = FALSE;
 
   if (stmt == NULL)
     return FALSE;
   for (;;)
     {
-      Candidate c;
-      LcQuestionType type;
-      const char *type_text, *path;
-      int difficulty;
+      gint64 id;
 
       if (!lc_db_step (db, stmt, &has_row, error))
         return FALSE;
       if (!has_row)
         return TRUE;
-      type_text = (const char *) sqlite3_column_text (stmt, 2);
-      if (type_text == NULL || !lc_question_type_from_string (type_text, &type))
-        continue;
-      c.question_id = lc_stmt_int (stmt, 0);
-      c.version_id = lc_stmt_int (stmt, 1);
-      difficulty = (int) lc_stmt_int (stmt, 3);
-      path = (const char *) sqlite3_column_text (stmt, 4);
-      for (guint i = 0; i < exam->sections->len; i++)
-        {
-          const LcExamSection *s = g_ptr_array_index (exam->sections, i);
-
-          if (s->type == type && difficulty >= s->difficulty_min && difficulty <= s->difficulty_max
-              && in_category (path, s->category))
-            g_array_append_val (g_array_index (pools, SectionPool, i).pool, c);
-        }
+      id = lc_stmt_int (stmt, 0);
+      g_array_append_val (pool, id);
     }
+}
+
+/* Whether @path is @category or below it. */
+static gboolean
+in_category (const char *path, const char *category)
+{
+  gsize n = strlen (category);
+
+  return strncmp (path, category, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+/* Whether a question could be a candidate of both sections. */
+static gboolean
+sections_meet (const LcExamSection *a, const LcExamSection *b)
+{
+  return a->type == b->type && a->difficulty_min <= b->difficulty_max && b->difficulty_min <= a->difficulty_max
+         && (a->category == NULL || b->category == NULL || in_category (a->category, b->category)
+             || in_category (b->category, a->category));
+}
+
+/* Probes for an isolated section before reading its whole pool: reading
+ * 10,000 ids from the index costs milliseconds, while a paper needs a few
+ * dozen of them. The same walk as draw_section's first pass: random
+ * question ids, each visited once, are looked up; the active ones of the
+ * section's type, difficulty and categories are its pool met in a uniformly
+ * random order, and the best tier's are taken. When the budget runs out
+ * first (a sparse pool, or one the officer has mostly seen) nothing is kept
+ * and *done stays FALSE: the caller draws from the whole pool. */
+static gboolean
+probe_section (LcDb *db, LcExamRng *rng, const LcExamSection *s, History *h, GHashTable *chosen, GArray *picked,
+               gboolean *done, GError **error)
+{
+  static const char *const max_sql = "SELECT max(id) FROM question";
+  static const char *const subtree_sql =
+      "SELECT id FROM category WHERE path = ?1 OR substr(path, 1, length(?1) + 1) = ?1 || '/'";
+  static const char *const probe_sql = "SELECT status, type, category_id, difficulty FROM question WHERE id = ?";
+  g_autoptr (GHashTable) tried = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr (GHashTable) subtree = NULL;
+  g_autoptr (LcStmt) stmt = NULL;
+  const char *type = lc_question_type_to_string (s->type);
+  /* Past 1/16 of the ids the whole pool is cheaper to read than probing for. */
+  guint budget = 16 * s->count + 64;
+  guint start = picked->len;
+  gboolean has_row = FALSE;
+  gint64 max_id;
+  LcExamRng walk;
+
+  /* A stream of its own: a splitmix64 seed is its state, so papers whose
+   * seeds differ by the generator's increment would otherwise probe the same
+   * ids shifted by one and come out nearly alike. */
+  _lc_exam_rng_init (&walk, _lc_exam_rng_next (rng));
+  *done = FALSE;
+  if ((stmt = lc_db_prepare (db, max_sql, error)) == NULL || !lc_db_step (db, stmt, &has_row, error))
+    return FALSE;
+  max_id = has_row ? lc_stmt_int (stmt, 0) : 0;
+  lc_db_release (g_steal_pointer (&stmt));
+  if (s->category != NULL)
+    {
+      subtree = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      if ((stmt = lc_db_prepare (db, subtree_sql, error)) == NULL)
+        return FALSE;
+      lc_stmt_bind_text (stmt, 1, s->category);
+      for (;;)
+        {
+          gint64 *id;
+
+          if (!lc_db_step (db, stmt, &has_row, error))
+            return FALSE;
+          if (!has_row)
+            break;
+          id = g_new (gint64, 1);
+          *id = lc_stmt_int (stmt, 0);
+          g_hash_table_add (subtree, id);
+        }
+      lc_db_release (g_steal_pointer (&stmt));
+    }
+
+  for (guint n = 0; n < budget && picked->len - start < s->count && (gint64) g_hash_table_size (tried) < max_id; n++)
+    {
+      gint64 id = 1 + (gint64) _lc_exam_rng_below (&walk, (guint64) max_id);
+      gint64 *key, category_id;
+      gboolean match;
+
+      if (g_hash_table_contains (tried, &id))
+        continue;
+      key = g_new (gint64, 1);
+      *key = id;
+      g_hash_table_add (tried, key);
+      if ((stmt = lc_db_prepare (db, probe_sql, error)) == NULL)
+        return FALSE;
+      lc_stmt_bind_int (stmt, 1, id);
+      if (!lc_db_step (db, stmt, &has_row, error))
+        return FALSE;
+      category_id = has_row ? lc_stmt_int (stmt, 2) : 0;
+      match = has_row && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "active") == 0
+              && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), type) == 0
+              && lc_stmt_int (stmt, 3) >= s->difficulty_min && lc_stmt_int (stmt, 3) <= s->difficulty_max
+              && (subtree == NULL
+                  || (sqlite3_column_type (stmt, 2) != SQLITE_NULL && g_hash_table_contains (subtree, &category_id)));
+      lc_db_release (g_steal_pointer (&stmt));
+      if (match && !g_hash_table_contains (chosen, &id) && tier (h, id) == 0)
+        take (h, chosen, id, picked);
+    }
+  if (picked->len - start == s->count)
+    {
+      *done = TRUE;
+      return TRUE;
+    }
+  for (guint k = start; k < picked->len; k++)
+    {
+      gint64 id = g_array_index (picked, gint64, k);
+      GArray *holders = g_hash_table_lookup (h->papers, &id);
+
+      for (guint i = 0; holders != NULL && i < holders->len; i++)
+        g_array_index (h->shared, int, g_array_index (holders, int, i))--;
+      g_hash_table_remove (chosen, &id);
+    }
+  g_array_set_size (picked, start);
+  return TRUE;
+}
+
+/* The current version of each drawn question. */
+static gboolean
+load_versions (LcDb *db, GPtrArray *paper, GError **error)
+{
+  for (guint i = 0; i < paper->len; i++)
+    {
+      LcDrawnItem *item = g_ptr_array_index (paper, i);
+      g_autoptr (LcStmt) stmt = lc_db_prepare (db, "SELECT current_version_id FROM question WHERE id = ?", error);
+      gboolean has_row = FALSE;
+
+      if (stmt == NULL)
+        return FALSE;
+      lc_stmt_bind_int (stmt, 1, item->question_id);
+      if (!lc_db_step (db, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        {
+          g_set_error (error, LC_BANK_ERROR, LC_BANK_ERROR_UNKNOWN_QUESTION, _ ("There is no question %lld."),
+                       (long long) item->question_id);
+          return FALSE;
+        }
+      item->version_id = lc_stmt_int (stmt, 0);
+    }
+  return TRUE;
 }
 
 /* Shows pinned options last in their stored order, the others shuffled. */
@@ -461,29 +573,33 @@ _lc_exam_draw (LcDb *db, const LcExam *exam, gint64 officer_id, guint64 seed, gb
   g_array_set_clear_func (pools, (GDestroyNotify) section_pool_clear);
   _lc_exam_rng_init (&rng, seed);
   for (guint i = 0; i < exam->sections->len; i++)
-    {
-      SectionPool sp = { .index = i, .pool = g_array_new (FALSE, FALSE, sizeof (Candidate)) };
-
-      g_array_append_val (pools, sp);
-      g_ptr_array_add (by_section, g_array_new (FALSE, FALSE, sizeof (Candidate)));
-    }
-  if (!load_pools (db, exam, pools, error))
+    g_ptr_array_add (by_section, g_array_new (FALSE, FALSE, sizeof (gint64)));
+  if (!load_history (db, exam, officer_id, with_history, &history, error))
     goto out;
   for (guint i = 0; i < exam->sections->len; i++)
     {
       const LcExamSection *s = g_ptr_array_index (exam->sections, i);
-      const SectionPool *sp = &g_array_index (pools, SectionPool, i);
+      SectionPool sp = { .index = i, .pool = g_array_new (FALSE, FALSE, sizeof (gint64)) };
+      gboolean isolated = TRUE, done = FALSE;
 
-      if (sp->pool->len < s->count)
+      for (guint j = 0; j < exam->sections->len && isolated; j++)
+        isolated = j == i || !sections_meet (s, g_ptr_array_index (exam->sections, j));
+      g_array_append_val (pools, sp);
+      if (isolated && !probe_section (db, &rng, s, &history, chosen, g_ptr_array_index (by_section, i), &done, error))
+        goto out;
+      if (done)
+        continue;
+      if (!load_pool (db, s, sp.pool, error))
+        goto out;
+      if (sp.pool->len < s->count)
         {
-          shortfall (error, s, sp->pool->len, FALSE);
+          shortfall (error, s, sp.pool->len, FALSE);
           goto out;
         }
     }
-  if (!load_history (db, exam, officer_id, with_history, &history, error))
-    goto out;
   /* Smallest pool first: with nested or disjoint categories a section that
-   * can use anything never takes what a narrower one needs. */
+   * can use anything never takes what a narrower one needs. Sections drawn
+   * by probing have an empty pool and are done. */
   g_array_sort (pools, compare_pools);
   for (guint k = 0; k < pools->len; k++)
     {
@@ -491,6 +607,8 @@ _lc_exam_draw (LcDb *db, const LcExam *exam, gint64 officer_id, guint64 seed, gb
       const LcExamSection *s = g_ptr_array_index (exam->sections, sp->index);
       GArray *picked = g_ptr_array_index (by_section, sp->index);
 
+      if (sp->pool->len == 0)
+        continue;
       draw_section (&rng, sp->pool, s->count, &history, chosen, picked);
       if (picked->len < s->count)
         {
@@ -505,19 +623,20 @@ _lc_exam_draw (LcDb *db, const LcExam *exam, gint64 officer_id, guint64 seed, gb
 
       for (guint k = 0; k < picked->len; k++)
         {
-          const Candidate *c = &g_array_index (picked, Candidate, k);
           LcDrawnItem *item = g_new0 (LcDrawnItem, 1);
 
           item->section_pos = (int) i + 1;
-          item->question_id = c->question_id;
-          item->version_id = c->version_id;
+          item->question_id = g_array_index (picked, gint64, k);
           item->type = s->type;
           item->points = s->points;
           g_ptr_array_add (paper, item);
-          if (!option_order (db, &rng, item, error))
-            goto out;
         }
     }
+  if (!load_versions (db, paper, error))
+    goto out;
+  for (guint i = 0; i < paper->len; i++)
+    if (!option_order (db, &rng, g_ptr_array_index (paper, i), error))
+      goto out;
   *items = g_steal_pointer (&paper);
   ok = TRUE;
 
@@ -545,19 +664,13 @@ _lc_exam_check_bank (LcDb *db, const LcExam *exam, GError **error)
   return _lc_exam_draw (db, exam, 0, 0, FALSE, &items, error);
 }
 
-gboolean
-lc_exam_assemble (LcSession *session, gint64 exam_id, gint64 officer_id, guint64 seed, LcPaper **paper, GError **error)
+static gboolean
+assemble (LcDb *db, gint64 exam_id, gint64 officer_id, guint64 seed, LcPaper **paper, GError **error)
 {
   g_autoptr (LcExam) exam = NULL;
   g_autoptr (GPtrArray) drawn = NULL;
   g_autoptr (LcPaper) out = NULL;
-  LcDb *db;
 
-  g_return_val_if_fail (LC_IS_SESSION (session), FALSE);
-  g_return_val_if_fail (paper != NULL, FALSE);
-  if (!lc_session_require (session, LC_PERM_MANAGE_EXAMS, error))
-    return FALSE;
-  db = lc_session_get_db (session);
   if ((exam = _lc_exam_load (db, exam_id, error)) == NULL
       || !_lc_exam_draw (db, exam, officer_id, seed, TRUE, &drawn, error))
     return FALSE;
@@ -582,5 +695,27 @@ lc_exam_assemble (LcSession *session, gint64 exam_id, gint64 officer_id, guint64
       g_ptr_array_add (out->items, item);
     }
   *paper = g_steal_pointer (&out);
+  return TRUE;
+}
+
+gboolean
+lc_exam_assemble (LcSession *session, gint64 exam_id, gint64 officer_id, guint64 seed, LcPaper **paper, GError **error)
+{
+  LcDb *db;
+
+  g_return_val_if_fail (LC_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (paper != NULL, FALSE);
+  if (!lc_session_require (session, LC_PERM_MANAGE_EXAMS, error))
+    return FALSE;
+  db = lc_session_get_db (session);
+  /* One transaction: the draw and the texts it loads see one bank, and a
+   * few hundred statements share one lock instead of taking one each. */
+  if (!lc_db_begin (db, error))
+    return FALSE;
+  if (!assemble (db, exam_id, officer_id, seed, paper, error) || !lc_db_commit (db, error))
+    {
+      lc_db_rollback (db);
+      return FALSE;
+    }
   return TRUE;
 }

@@ -572,6 +572,34 @@ START_TEST (test_check_foreign_key)
 }
 END_TEST
 
+/* 0007 copies the current version's type and difficulty onto each question
+ * of a bank written by a version 6 program. */
+START_TEST (test_upgrade_backfills_draw_columns)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcDb) db = lc_db_open_full (lc_test.path, 6, &error);
+  g_autofree char *current = NULL;
+
+  lc_test_assert_no_error (error);
+  ck_assert (lc_db_exec (db,
+                         "INSERT INTO question (id, uid, status, current_version_id, created_at, updated_at) "
+                         "VALUES (1, 'q-edited', 'active', 2, 0, 0), (2, 'q-draft', 'draft', NULL, 0, 0);"
+                         "INSERT INTO question_version (id, question_id, no, type, stem, difficulty, created_at) "
+                         "VALUES (1, 1, 1, 'single', '旧题干', 2, 0), (2, 1, 2, 'multiple', '新题干', 4, 0)",
+                         &error));
+  lc_test_assert_no_error (error);
+  g_clear_pointer (&db, lc_db_unref);
+
+  db = lc_db_open (lc_test.path, &error);
+  lc_test_assert_no_error (error);
+  ck_assert_int_ge (lc_db_schema_version (db), 7);
+  current = query_text_on (db, "SELECT type || ' ' || difficulty FROM question WHERE id = 1");
+  ck_assert_str_eq (current, "multiple 4");
+  ck_assert_int_eq (query_int_on (db, "SELECT count(*) FROM question WHERE id = 2 AND type IS NULL"), 1);
+  ck_assert_int_eq (query_int_on (db, "SELECT count(*) FROM sqlite_master WHERE name = 'question_draw'"), 1);
+}
+END_TEST
+
 static Suite *
 db_suite (void)
 {
@@ -594,6 +622,7 @@ db_suite (void)
   tc = tcase_create ("migrations");
   tcase_add_checked_fixture (tc, lc_test_setup_dir, lc_test_teardown_dir);
   tcase_add_loop_test (tc, test_upgrade_from_every_version, 0, lc_db_latest_version ());
+  tcase_add_test (tc, test_upgrade_backfills_draw_columns);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("clock");

@@ -300,7 +300,7 @@ END_TEST
 
 /* Each of 20 questions should appear in 2000 × 5 / 20 = 500 papers. With 19
  * degrees of freedom chi-square exceeds 43.82 with probability 0.001 for a
- * uniform draw; the seeds are fixed, so the outcome is too (29.9 today). */
+ * uniform draw; the seeds are fixed, so the outcome is too (23.1 today). */
 START_TEST (test_uniform_selection)
 {
   g_autoptr (LcExam) exam = lc_test_exam_new ("均匀抽题");
@@ -344,6 +344,82 @@ START_TEST (test_uniform_selection)
 }
 END_TEST
 
+/* The draw reads type and difficulty from the question row: an edit that
+ * changes them, and retiring, must move the question in or out of a pool. */
+START_TEST (test_follows_edits_and_status)
+{
+  g_autoptr (LcExam) exam = lc_test_exam_new ("改题后抽题");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *edited = lc_test_add_question (LC_QUESTION_SINGLE, "行政处罚法", 2, "原为二级");
+  g_autofree char *retired = lc_test_add_question (LC_QUESTION_SINGLE, "行政处罚法", 4, "将停用");
+  g_autoptr (LcQuestion) q = NULL;
+  gint64 exam_id;
+
+  lc_test_add_questions (LC_QUESTION_SINGLE, "行政处罚法", 2, 5, "二级");
+  lc_test_add_questions (LC_QUESTION_SINGLE, "行政处罚法", 4, 2, "四级");
+  q = lc_bank_get_question (lc_test.system, edited, &error);
+  lc_test_assert_no_error (error);
+  q->difficulty = 4;
+  g_free (q->stem);
+  q->stem = g_strdup ("改为四级");
+  ck_assert (lc_bank_edit_question (lc_test.system, edited, q, NULL, &error));
+  ck_assert (lc_bank_set_status (lc_test.system, retired, LC_QUESTION_RETIRED, &error));
+  lc_test_assert_no_error (error);
+
+  /* The pool is exactly the edited question and the two others of level 4. */
+  lc_exam_add_section (exam, "行政处罚法", LC_QUESTION_SINGLE, 3, 100, 4, 4);
+  exam_id = lc_test_publish_exam (exam);
+  for (guint64 seed = 0; seed < 20; seed++)
+    {
+      g_autoptr (LcPaper) paper = assemble (exam_id, 0, seed);
+      gboolean has_edited = FALSE;
+
+      ck_assert_uint_eq (paper->items->len, 3);
+      for (guint i = 0; i < paper->items->len; i++)
+        {
+          const LcPaperItem *item = g_ptr_array_index (paper->items, i);
+
+          ck_assert_str_ne (item->question_uid, retired);
+          ck_assert_ptr_null (strstr (item->stem, "二级"));
+          if (strcmp (item->question_uid, edited) == 0)
+            {
+              ck_assert_str_eq (item->stem, "改为四级");
+              has_edited = TRUE;
+            }
+        }
+      ck_assert (has_edited);
+    }
+}
+END_TEST
+
+/* A pool too sparse among the ids for probing to fill in its budget: the
+ * draw falls back to the whole pool and the blueprint still holds. */
+START_TEST (test_sparse_pool)
+{
+  g_autoptr (LcExam) exam = lc_test_exam_new ("稀疏题库");
+  gint64 exam_id;
+
+  lc_test_add_questions (LC_QUESTION_TRUEFALSE, "行政处罚法", 3, 300, "判断");
+  lc_test_add_questions (LC_QUESTION_FILL, "行政强制法", 3, 4, "填空");
+  lc_test_add_questions (LC_QUESTION_TRUEFALSE, "行政处罚法", 3, 300, "判断后");
+  lc_exam_add_section (exam, "行政强制法", LC_QUESTION_FILL, 4, 100, 1, 5);
+  lc_exam_add_section (exam, NULL, LC_QUESTION_TRUEFALSE, 10, 100, 1, 5);
+  exam_id = lc_test_publish_exam (exam);
+  for (guint64 seed = 0; seed < 10; seed++)
+    {
+      g_autoptr (LcPaper) paper = assemble (exam_id, 0, seed);
+
+      ck_assert_uint_eq (paper->items->len, 14);
+      for (guint i = 0; i < paper->items->len; i++)
+        {
+          const LcPaperItem *item = g_ptr_array_index (paper->items, i);
+
+          ck_assert_int_eq (item->type, i < 4 ? LC_QUESTION_FILL : LC_QUESTION_TRUEFALSE);
+        }
+    }
+}
+END_TEST
+
 static Suite *
 assembly_suite (void)
 {
@@ -357,6 +433,8 @@ assembly_suite (void)
   tcase_add_test (tc, test_reproducible);
   tcase_add_test (tc, test_unseen_preferred);
   tcase_add_test (tc, test_overlap_cap);
+  tcase_add_test (tc, test_follows_edits_and_status);
+  tcase_add_test (tc, test_sparse_pool);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("statistics");
