@@ -694,18 +694,18 @@ START_TEST (test_grade_batch)
         }
     }
   /* answers as officers type them, odd stored forms, and a trainer's grade before */
-  ck_assert (
-      lc_db_exec (lc_test.db,
-                  "UPDATE attempt_item SET response = CASE rowid % 6 WHEN 0 THEN ' ａｂｃ。' WHEN 1 THEN '“行政 处罚”' "
-                  "WHEN 2 THEN '。' WHEN 3 THEN 'abd' ELSE response END "
-                  "WHERE question_version_id IN (SELECT id FROM question_version WHERE type = 'fill');"
-                  "UPDATE attempt_item SET response = CASE attempt_id % 3 WHEN 0 THEN ' \n ' WHEN 1 THEN '应当听取陈述申辩' "
-                  "ELSE NULL END WHERE question_version_id IN (SELECT id FROM question_version WHERE type = 'essay');"
-                  "UPDATE attempt_item SET response = CASE rowid % 9 WHEN 0 THEN '0,0' WHEN 1 THEN '1,' WHEN 2 THEN '' "
-                  "WHEN 3 THEN ',0' ELSE response END WHERE rowid % 4 = 0 AND question_version_id IN "
-                  "(SELECT id FROM question_version WHERE type IN ('single', 'multiple', 'truefalse'));"
-                  "UPDATE attempt_item SET awarded = 40 WHERE rowid % 23 = 0;",
-                  &error));
+  ck_assert (lc_db_exec (
+      lc_test.db,
+      "UPDATE attempt_item SET response = CASE rowid % 6 WHEN 0 THEN ' ａｂｃ。' WHEN 1 THEN '“行政 处罚”' "
+      "WHEN 2 THEN '。' WHEN 3 THEN 'abd' ELSE response END "
+      "WHERE question_version_id IN (SELECT id FROM question_version WHERE type = 'fill');"
+      "UPDATE attempt_item SET response = CASE attempt_id % 3 WHEN 0 THEN ' \n ' WHEN 1 THEN '应当听取陈述申辩' "
+      "ELSE NULL END WHERE question_version_id IN (SELECT id FROM question_version WHERE type = 'essay');"
+      "UPDATE attempt_item SET response = CASE rowid % 9 WHEN 0 THEN '0,0' WHEN 1 THEN '1,' WHEN 2 THEN '' "
+      "WHEN 3 THEN ',0' ELSE response END WHERE rowid % 4 = 0 AND question_version_id IN "
+      "(SELECT id FROM question_version WHERE type IN ('single', 'multiple', 'truefalse'));"
+      "UPDATE attempt_item SET awarded = 40 WHERE rowid % 23 = 0;",
+      &error));
   lc_test_assert_no_error (error);
 
   /* one attempt at a time, each with a run of its own, then undone */
