@@ -837,6 +837,8 @@ add_past_exam (Demo *demo, GError **error)
   g_autoptr (LcExam) exam = lc_exam_new ();
   g_autoptr (LcExam) stored = NULL;
   g_autoptr (GHashTable) items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  /* One grading run inside populate()'s transaction: each key read once. */
+  g_autoptr (LcExamGrader) grader = _lc_exam_grader_new (db);
   Sitter sitter = { .demo = demo, .items = items };
   int year = demo->year - 1;
   gint64 id = 0;
@@ -875,7 +877,7 @@ add_past_exam (Demo *demo, GError **error)
           gboolean passed;
 
           if (!_lc_exam_simulate_attempt (db, stored, officer->id, no, rng_next (&sitter.rng), started, submitted,
-                                          sitter_answer, &sitter, TRUE, &attempt_id, error)
+                                          sitter_answer, &sitter, grader, &attempt_id, error)
               || (attempt = lc_exam_get_attempt (demo->session, attempt_id, error)) == NULL)
             return FALSE;
           passed = attempt->passed;

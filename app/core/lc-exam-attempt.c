@@ -175,6 +175,7 @@ submit_overdue (LcDb *db, gint64 exam_id, gint64 officer_id, guint *n_submitted,
                                  "AND (?2 = 0 OR exam_id = ?2) AND (?3 = 0 OR officer_id = ?3) ORDER BY id";
   g_autoptr (LcStmt) stmt = lc_db_prepare (db, sql, error);
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (LcExamGrader) grader = NULL;
   gboolean has_row = FALSE;
   guint n = 0;
 
@@ -195,14 +196,31 @@ submit_overdue (LcDb *db, gint64 exam_id, gint64 officer_id, guint *n_submitted,
       g_array_append_val (ids, id);
     }
   lc_db_release (g_steal_pointer (&stmt));
+  if (ids->len == 0)
+    goto done;
+  /* One transaction and one grading run: after a long closed spell there
+   * may be thousands, each fsynced on its own otherwise. */
+  if (!lc_db_begin (db, error))
+    return FALSE;
+  grader = _lc_exam_grader_new (db);
   for (guint i = 0; i < ids->len; i++)
     {
-      gboolean done = FALSE;
+      gboolean finished = FALSE;
 
-      if (!_lc_exam_finish (db, g_array_index (ids, gint64, i), LC_SUBMITTED_BY_DEADLINE, &done, error))
-        return FALSE;
-      n += done;
+      if (!_lc_exam_finish (db, grader, g_array_index (ids, gint64, i), LC_SUBMITTED_BY_DEADLINE, &finished, error))
+        {
+          lc_db_rollback (db);
+          return FALSE;
+        }
+      n += finished;
     }
+  g_clear_pointer (&grader, _lc_exam_grader_free);
+  if (!lc_db_commit (db, error))
+    {
+      lc_db_rollback (db);
+      return FALSE;
+    }
+done:
   if (n_submitted != NULL)
     *n_submitted = n;
   return TRUE;
@@ -524,7 +542,7 @@ fail_item (LcDb *db, gint64 attempt_id, GError **error)
       g_autoptr (GError) finish_error = NULL;
       gboolean done = FALSE;
 
-      if (!_lc_exam_finish (db, attempt_id, LC_SUBMITTED_BY_DEADLINE, &done, &finish_error))
+      if (!_lc_exam_finish (db, NULL, attempt_id, LC_SUBMITTED_BY_DEADLINE, &done, &finish_error))
         g_warning ("An overdue attempt %lld could not be submitted: %s", (long long) attempt_id, finish_error->message);
     }
   return FALSE;
@@ -656,7 +674,7 @@ lc_exam_record_focus_loss (LcSession *session, gint64 attempt_id, int *count, gb
     *count = (int) losses;
   if (limit > 0 && losses >= limit)
     {
-      if (!_lc_exam_finish (db, attempt_id, LC_SUBMITTED_BY_FOCUS, &done, error))
+      if (!_lc_exam_finish (db, NULL, attempt_id, LC_SUBMITTED_BY_FOCUS, &done, error))
         return FALSE;
       if (submitted != NULL)
         *submitted = done;
@@ -682,7 +700,7 @@ lc_exam_submit (LcSession *session, gint64 attempt_id, GError **error)
       g_set_error_literal (error, LC_EXAM_ERROR, LC_EXAM_ERROR_SUBMITTED, _ ("The attempt was already submitted."));
       return FALSE;
     }
-  if (!_lc_exam_finish (db, attempt_id,
+  if (!_lc_exam_finish (db, NULL, attempt_id,
                         lc_db_now (db) >= attempt->deadline_at ? LC_SUBMITTED_BY_DEADLINE : LC_SUBMITTED_BY_OFFICER,
                         &done, error))
     return FALSE;
@@ -719,7 +737,7 @@ attempt_for_reader (LcSession *session, gint64 attempt_id, LcExam **exam, GError
     }
   if (attempt->state == LC_ATTEMPT_IN_PROGRESS && lc_db_now (db) >= attempt->deadline_at)
     {
-      if (!_lc_exam_finish (db, attempt_id, LC_SUBMITTED_BY_DEADLINE, &done, error))
+      if (!_lc_exam_finish (db, NULL, attempt_id, LC_SUBMITTED_BY_DEADLINE, &done, error))
         return NULL;
       lc_attempt_free (g_steal_pointer (&attempt));
       if ((attempt = load_attempt (db, attempt_id, error)) == NULL)

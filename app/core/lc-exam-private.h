@@ -47,15 +47,29 @@ gboolean _lc_exam_draw (LcDb *db, const LcExam *exam, gint64 officer_id, guint64
 /* Whether the active bank fills every section (alone, then together). */
 gboolean _lc_exam_check_bank (LcDb *db, const LcExam *exam, GError **error);
 
-/* lc-exam-grading.c: grades every item that grades itself, then sets the
- * attempt's state, score and pass mark. Inside the caller's transaction. */
+/* lc-exam-grading.c: a grading run. It reads each question version's key
+ * once and keeps it for the attempts that follow (a stored version never
+ * changes); use one run for many attempts, inside one transaction, and free
+ * it before that transaction ends (a rollback may forget what it read). */
+typedef struct _LcExamGrader LcExamGrader;
+
+LcExamGrader *_lc_exam_grader_new (LcDb *db);
+void _lc_exam_grader_free (LcExamGrader *grader);
+/* Grades every item of the attempt that grades itself and is not graded
+ * yet, then sets the attempt's state, score and pass mark: one statement
+ * reads the items, one UPDATE by key writes each award. Inside the
+ * caller's transaction; LC_EXAM_ERROR_UNKNOWN_ATTEMPT when there is none. */
+gboolean _lc_exam_grader_grade (LcExamGrader *grader, gint64 attempt_id, GError **error);
+/* The same in a run of its own. */
 gboolean _lc_exam_grade_attempt (LcDb *db, gint64 attempt_id, GError **error);
 /* Recomputes state, score and passed from the items' awarded points. */
 gboolean _lc_exam_update_score (LcDb *db, gint64 attempt_id, GError **error);
 /* Submits an attempt in progress (@by) and grades it, in a transaction of
  * its own (a savepoint inside the caller's). *done FALSE when it was not in
- * progress any more. */
-gboolean _lc_exam_finish (LcDb *db, gint64 attempt_id, LcSubmittedBy by, gboolean *done, GError **error);
+ * progress any more. @grader (nullable) is the run to grade it with, so that
+ * a batch reads each key once. */
+gboolean _lc_exam_finish (LcDb *db, LcExamGrader *grader, gint64 attempt_id, LcSubmittedBy by, gboolean *done,
+                          GError **error);
 
 /* lc-exam-paper.c: a new item of a paper with the question's text and its
  * options in @option_order (stored option.pos in the order shown). Only with
@@ -72,6 +86,8 @@ char *_lc_exam_response_from_shown (LcQuestionType type, const GArray *option_or
 /* Stored option positions joined by ',' and back. */
 char *_lc_exam_join_positions (const GArray *positions);
 GArray *_lc_exam_split_positions (const char *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcExamGrader, _lc_exam_grader_free)
 
 G_END_DECLS
 
@@ -90,8 +106,9 @@ typedef LcExamSimAnswer (*LcExamSimFunc) (gint64 question_id, LcQuestionType typ
  * at @started_at and submitted by the officer at @submitted_at, each item
  * answered as @answer says: a right answer from the key, a wrong one (a
  * wrong option, a missing or an extra one) drawn with the seed, or none.
- * Then grades it unless !@grade (it stays 'submitted'). No permission check,
- * no window check; inside the caller's transaction. */
+ * Then grades it with @grader, or leaves it 'submitted' when @grader is
+ * NULL. No permission check, no window check; inside the caller's
+ * transaction. */
 gboolean _lc_exam_simulate_attempt (LcDb *db, const LcExam *exam, gint64 officer_id, int no, guint64 seed,
                                     gint64 started_at, gint64 submitted_at, LcExamSimFunc answer, gpointer user_data,
-                                    gboolean grade, gint64 *attempt_id, GError **error);
+                                    LcExamGrader *grader, gint64 *attempt_id, GError **error);

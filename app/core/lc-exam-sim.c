@@ -126,7 +126,7 @@ fill_answer (LcDb *db, gint64 version_id, char **text, GError **error)
 
 gboolean
 _lc_exam_simulate_attempt (LcDb *db, const LcExam *exam, gint64 officer_id, int no, guint64 seed, gint64 started_at,
-                           gint64 submitted_at, LcExamSimFunc answer, gpointer user_data, gboolean grade,
+                           gint64 submitted_at, LcExamSimFunc answer, gpointer user_data, LcExamGrader *grader,
                            gint64 *attempt_id, GError **error)
 {
   static const char *const attempt_sql =
@@ -194,7 +194,7 @@ _lc_exam_simulate_attempt (LcDb *db, const LcExam *exam, gint64 officer_id, int 
         return FALSE;
       lc_db_release (g_steal_pointer (&stmt));
     }
-  if (grade && !_lc_exam_grade_attempt (db, id, error))
+  if (grader != NULL && !_lc_exam_grader_grade (grader, id, error))
     return FALSE;
   if (attempt_id != NULL)
     *attempt_id = id;

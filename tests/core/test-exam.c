@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lc-auth.h"
+#include "lc-exam-private.h"
 #include "lc-exam.h"
 #include "lc-people.h"
 #include "lc-test-exam.h"
@@ -555,6 +556,203 @@ START_TEST (test_grading)
   review = paper_of (session, attempt_id);
   ck_assert (review->has_awarded && !review->has_key);
   ck_assert_int_eq (((LcPaperItem *) g_ptr_array_index (review->items, 0))->awarded, c->expected);
+}
+END_TEST
+
+/* The grading rules as first written, a query of the options per item:
+ * the oracle the batch must agree with. */
+static gint64
+reference_award (gint64 version_id, const char *type_text, gint64 points, const char *response, LcMultiplePolicy policy)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcStmt) stmt =
+      lc_db_prepare (lc_test.db, "SELECT pos, text, correct FROM option WHERE version_id = ?", &error);
+  g_autoptr (GArray) chosen = _lc_exam_split_positions (response);
+  g_autofree char *answer = response != NULL ? lc_exam_normalize_fill (response) : NULL;
+  guint n_correct = 0, n_right = 0, n_wrong = 0;
+  gboolean has_row = FALSE, matched = FALSE;
+  LcQuestionType type;
+
+  ck_assert (lc_question_type_from_string (type_text, &type));
+  if (response == NULL)
+    return 0;
+  if (type == LC_QUESTION_ESSAY)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (response));
+      return text[0] == '\0' ? 0 : -1;
+    }
+  ck_assert_ptr_nonnull (stmt);
+  lc_stmt_bind_int (stmt, 1, version_id);
+  while (lc_db_step (lc_test.db, stmt, &has_row, &error) && has_row)
+    {
+      int pos = (int) lc_stmt_int (stmt, 0);
+      gboolean correct = lc_stmt_int (stmt, 2) != 0, picked = FALSE;
+      g_autofree char *text = lc_stmt_dup_text (stmt, 1);
+      g_autofree char *accepted = lc_exam_normalize_fill (text);
+
+      matched = matched || (answer[0] != '\0' && strcmp (answer, accepted) == 0);
+      for (guint i = 0; i < chosen->len; i++)
+        picked = picked || g_array_index (chosen, int, i) == pos;
+      n_correct += correct;
+      n_right += correct && picked;
+      n_wrong += !correct && picked;
+    }
+  lc_test_assert_no_error (error);
+  if (type == LC_QUESTION_FILL)
+    return matched ? points : 0;
+  if (type != LC_QUESTION_MULTIPLE)
+    return n_wrong == 0 && n_right == 1 && n_correct == 1 ? points : 0;
+  if (n_wrong > 0 || n_right == 0 || n_correct == 0)
+    return 0;
+  if (n_right == n_correct)
+    return points;
+  return policy == LC_MULTIPLE_PARTIAL ? points * n_right / n_correct : 0;
+}
+
+static LcExamSimAnswer
+mixed_answers (gint64 question_id, LcQuestionType type, int difficulty, gpointer user_data)
+{
+  guint *n = user_data;
+  static const LcExamSimAnswer cycle[] = { LC_EXAM_SIM_RIGHT, LC_EXAM_SIM_WRONG, LC_EXAM_SIM_RIGHT, LC_EXAM_SIM_BLANK,
+                                           LC_EXAM_SIM_WRONG, LC_EXAM_SIM_RIGHT, LC_EXAM_SIM_WRONG };
+
+  return cycle[(*n)++ % G_N_ELEMENTS (cycle)];
+}
+
+#define ITEMS_SQL                                                                                                      \
+  "SELECT group_concat(attempt_id || ':' || pos || '=' || coalesce(awarded, '-'), ' ') FROM "                          \
+  "(SELECT * FROM attempt_item ORDER BY attempt_id, pos)"
+#define ATTEMPTS_SQL                                                                                                   \
+  "SELECT group_concat(id || ' ' || state || ' ' || coalesce(score, '-') || ' ' || coalesce(passed, '-'), '; ') "      \
+  "FROM (SELECT * FROM attempt ORDER BY id)"
+
+/* Check cannot print texts this long: only where they part. */
+static void
+assert_same_text (const char *got, const char *expected)
+{
+  gsize at = 0;
+
+  while (got[at] != '\0' && got[at] == expected[at])
+    at++;
+  ck_assert_msg (got[at] == expected[at], "they part at %" G_GSIZE_FORMAT ": “%.60s” and “%.60s”", at,
+                 got + (at > 20 ? at - 20 : 0), expected + (at > 20 ? at - 20 : 0));
+}
+
+/* The one text @sql gives, read on the fixture's connection (inside its
+ * transaction, unlike lc_test_query_text()). */
+static char *
+query_text_here (const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcStmt) stmt = lc_db_prepare (lc_test.db, sql, &error);
+  gboolean has_row = FALSE;
+
+  ck_assert_msg (stmt != NULL && lc_db_step (lc_test.db, stmt, &has_row, &error) && has_row, "%s",
+                 error ? error->message : "no row");
+  return lc_stmt_dup_text (stmt, 0);
+}
+
+START_TEST (test_grade_batch)
+{
+  gint64 officer = lc_test_add_officer ("330401001", "张伟", dept);
+  g_autoptr (LcSession) trainer = lc_test_session (LC_ROLE_TRAINER, 0);
+  g_autoptr (LcSession) officer_session = lc_test_session (LC_ROLE_OFFICER, officer);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *items_one = NULL, *attempts_one = NULL, *items_batch = NULL, *attempts_batch = NULL;
+  g_autoptr (LcStmt) stmt = NULL;
+  gboolean has_row = FALSE;
+  guint counter = 0, n_graded = 0, n_items = 0;
+  int no = 0;
+
+  lc_test_add_questions (LC_QUESTION_SINGLE, CH5, 3, 6, "单选");
+  lc_test_add_questions (LC_QUESTION_MULTIPLE, CH5, 3, 6, "多选");
+  lc_test_add_questions (LC_QUESTION_TRUEFALSE, CH5, 3, 5, "判断");
+  lc_test_add_questions (LC_QUESTION_FILL, CH5, 3, 5, "填空");
+  lc_test_add_questions (LC_QUESTION_ESSAY, CH5, 3, 2, "案例");
+  /* both policies, papers of every type, each drawn with its own seed */
+  for (int policy = LC_MULTIPLE_ALL_OR_NOTHING; policy <= LC_MULTIPLE_PARTIAL; policy++)
+    {
+      g_autoptr (LcExam) exam = lc_test_exam_new (policy == LC_MULTIPLE_PARTIAL ? "部分得分" : "全对得分");
+      g_autoptr (LcExam) stored = NULL;
+
+      exam->multiple_policy = policy;
+      exam->max_attempts = 0;
+      lc_exam_add_section (exam, CH5, LC_QUESTION_SINGLE, 4, 100, 1, 5);
+      lc_exam_add_section (exam, CH5, LC_QUESTION_MULTIPLE, 4, 300, 1, 5);
+      lc_exam_add_section (exam, CH5, LC_QUESTION_TRUEFALSE, 3, 100, 1, 5);
+      lc_exam_add_section (exam, CH5, LC_QUESTION_FILL, 3, 150, 1, 5);
+      lc_exam_add_section (exam, CH5, LC_QUESTION_ESSAY, 1, 500, 1, 5);
+      exam->pass_score = lc_exam_max_score (exam) / 2;
+      stored = _lc_exam_load (lc_test.db, lc_test_publish_exam (exam), &error);
+      ck_assert_ptr_nonnull (stored);
+      for (int i = 0; i < 15; i++)
+        {
+          no++;
+          ck_assert_msg (_lc_exam_simulate_attempt (lc_test.db, stored, officer, no, 100 + no, LC_TEST_NOW - 1800,
+                                                    LC_TEST_NOW - 60, mixed_answers, &counter, NULL, NULL, &error),
+                         "%s", error ? error->message : "");
+        }
+    }
+  /* answers as officers type them, odd stored forms, and a trainer's grade before */
+  ck_assert (lc_db_exec (
+      lc_test.db,
+      "UPDATE attempt_item SET response = CASE rowid % 6 WHEN 0 THEN ' ａｂｃ。' WHEN 1 THEN '“行政 处罚”' "
+      "WHEN 2 THEN '。' WHEN 3 THEN 'abd' ELSE response END "
+      "WHERE question_version_id IN (SELECT id FROM question_version WHERE type = 'fill');"
+      "UPDATE attempt_item SET response = CASE attempt_id % 3 WHEN 0 THEN ' \n ' WHEN 1 THEN '应当听取陈述申辩' "
+      "ELSE NULL END WHERE question_version_id IN (SELECT id FROM question_version WHERE type = 'essay');"
+      "UPDATE attempt_item SET response = CASE rowid % 9 WHEN 0 THEN '0,0' WHEN 1 THEN '1,' WHEN 2 THEN '' "
+      "WHEN 3 THEN ',0' ELSE response END WHERE rowid % 4 = 0 AND question_version_id IN "
+      "(SELECT id FROM question_version WHERE type IN ('single', 'multiple', 'truefalse'));"
+      "UPDATE attempt_item SET awarded = 40 WHERE rowid % 23 = 0;",
+      &error));
+  lc_test_assert_no_error (error);
+
+  /* one attempt at a time, each with a run of its own, then undone */
+  ck_assert (lc_db_begin (lc_test.db, &error));
+  for (gint64 id = 1; id <= no; id++)
+    ck_assert_msg (_lc_exam_grade_attempt (lc_test.db, id, &error), "%s", error ? error->message : "");
+  items_one = query_text_here (ITEMS_SQL);
+  attempts_one = query_text_here (ATTEMPTS_SQL);
+  lc_db_rollback (lc_test.db);
+  ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM attempt WHERE state = 'submitted'"), no);
+
+  ck_assert (!lc_exam_grade_submitted (officer_session, 0, &n_graded, &error));
+  lc_test_assert_error (error, LC_AUTH_ERROR, LC_AUTH_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  ck_assert_msg (lc_exam_grade_submitted (trainer, 0, &n_graded, &error), "%s", error ? error->message : "");
+  ck_assert_uint_eq (n_graded, no);
+  items_batch = query_text_here (ITEMS_SQL);
+  attempts_batch = query_text_here (ATTEMPTS_SQL);
+  assert_same_text (items_batch, items_one);
+  assert_same_text (attempts_batch, attempts_one);
+  /* not a vacuous agreement: every kind of outcome occurs */
+  ck_assert_int_gt (lc_test_query_int ("SELECT count(*) FROM attempt WHERE state = 'graded'"), 0);
+  ck_assert_int_gt (lc_test_query_int ("SELECT count(*) FROM attempt WHERE state = 'awaiting_grading'"), 0);
+  ck_assert_int_ge (lc_test_query_int ("SELECT count(DISTINCT awarded) FROM attempt_item"), 6);
+
+  /* and both agree with the rules as first written, item by item */
+  stmt = lc_db_prepare (lc_test.db,
+                        "SELECT i.question_version_id, v.type, i.points, i.response, i.awarded, e.multiple_policy "
+                        "FROM attempt_item i JOIN question_version v ON v.id = i.question_version_id "
+                        "JOIN attempt a ON a.id = i.attempt_id JOIN exam e ON e.id = a.exam_id WHERE i.rowid % 23 <> 0",
+                        &error);
+  ck_assert_ptr_nonnull (stmt);
+  while (lc_db_step (lc_test.db, stmt, &has_row, &error) && has_row)
+    {
+      g_autofree char *type = lc_stmt_dup_text (stmt, 1);
+      g_autofree char *response = lc_stmt_dup_text_or_null (stmt, 3);
+      g_autofree char *policy_text = lc_stmt_dup_text (stmt, 5);
+      LcMultiplePolicy policy = LC_MULTIPLE_ALL_OR_NOTHING;
+      gint64 awarded = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : lc_stmt_int (stmt, 4);
+
+      lc_multiple_policy_from_string (policy_text, &policy);
+      ck_assert_int_eq (awarded,
+                        reference_award (lc_stmt_int (stmt, 0), type, lc_stmt_int (stmt, 2), response, policy));
+      n_items++;
+    }
+  lc_test_assert_no_error (error);
+  ck_assert_uint_gt (n_items, 400);
 }
 END_TEST
 
@@ -1252,6 +1450,7 @@ exam_suite (void)
   tcase_add_loop_test (tc, test_grading, 0, G_N_ELEMENTS (grade_cases));
   tcase_add_loop_test (tc, test_normalize, 0, G_N_ELEMENTS (normalize_cases));
   tcase_add_test (tc, test_essay);
+  tcase_add_test (tc, test_grade_batch);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("attempts");
