@@ -8,7 +8,9 @@
 #include <stdlib.h>
 
 #include "lc-auth.h"
+#include "lc-bank.h"
 #include "lc-db.h"
+#include "lc-law.h"
 #include "lc-people.h"
 
 G_BEGIN_DECLS
@@ -85,6 +87,25 @@ lc_gui_test_open_db (char **out_dir)
   db = lc_db_open (path, &error);
   g_assert_no_error (error);
   *out_dir = g_steal_pointer (&dir);
+  return db;
+}
+
+/* lc_gui_test_open_db() with the shipped statutes and the starter bank, and
+ * a user "trainer" with @password: what the content pages are tested on. */
+static inline LcDb *
+lc_gui_test_open_content_db (char **out_dir, const char *password)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LcSession) system = NULL;
+  LcDb *db = lc_gui_test_open_db (out_dir);
+
+  lc_law_ensure_shipped (db, &error);
+  g_assert_no_error (error);
+  lc_bank_ensure_starter (db, &error);
+  g_assert_no_error (error);
+  system = lc_session_new_system (db);
+  lc_auth_add_user (system, "trainer", password, LC_ROLE_TRAINER, 0, FALSE, NULL, &error);
+  g_assert_no_error (error);
   return db;
 }
 

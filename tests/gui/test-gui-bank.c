@@ -21,15 +21,8 @@ static LcDb *db;
 static void
 setup (void)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LcSession) system = NULL;
-
   gtk_init ();
-  db = lc_gui_test_open_db (&tmp_dir);
-  ck_assert_msg (lc_law_ensure_shipped (db, &error), "%s", error ? error->message : "");
-  ck_assert_msg (lc_bank_ensure_starter (db, &error), "%s", error ? error->message : "");
-  system = lc_session_new_system (db);
-  ck_assert (lc_auth_add_user (system, "trainer", PASSWORD, LC_ROLE_TRAINER, 0, FALSE, NULL, &error));
+  db = lc_gui_test_open_content_db (&tmp_dir, PASSWORD);
 }
 
 static void
