@@ -318,7 +318,7 @@ count_attempts (LcDb *db, gint64 exam_id, gint64 officer_id, guint *used, gint64
 }
 
 static gboolean
-store_attempt (LcDb *db, const LcExam *exam, gint64 officer_id, int no, guint64 seed, GPtrArray *items,
+store_attempt (LcDb *db, const LcExam *exam, gint64 officer_id, int no, guint64 seed, GPtrArray *items, gint64 now,
                gint64 *attempt_id, GError **error)
 {
   static const char *const attempt_sql =
@@ -328,7 +328,6 @@ store_attempt (LcDb *db, const LcExam *exam, gint64 officer_id, int no, guint64 
       "INSERT INTO attempt_item (attempt_id, pos, section_pos, question_version_id, option_order, points) "
       "VALUES (?, ?, ?, ?, ?, ?)";
   g_autoptr (LcStmt) stmt = lc_db_prepare (db, attempt_sql, error);
-  gint64 now = lc_db_now (db);
   gint64 id;
 
   if (stmt == NULL)
@@ -438,7 +437,8 @@ lc_exam_start_with_seed (LcSession *session, gint64 exam_id, gint64 officer_id, 
       goto fail;
     }
   if (!_lc_exam_draw (db, exam, officer_id, seed, TRUE, &items, error)
-      || !store_attempt (db, exam, officer_id, (int) used + 1, seed, items, attempt_id, error)
+      /* The instant the window was checked against: read again, it could be past the close. */
+      || !store_attempt (db, exam, officer_id, (int) used + 1, seed, items, now, attempt_id, error)
       || !lc_db_commit (db, error))
     goto fail;
   return TRUE;

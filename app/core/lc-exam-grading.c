@@ -566,6 +566,15 @@ lc_exam_grade_item (LcSession *session, gint64 attempt_id, int pos, gint64 point
                            _ ("The attempt is still in progress: it can be graded once it is submitted."));
       goto fail;
     }
+  if (strcmp (state, "submitted") == 0)
+    {
+      /* Stored for later grading (an import, the demo): the automatic marks
+       * come first, or the trainer's would be the attempt's only one. */
+      g_autoptr (LcExamGrader) grader = _lc_exam_grader_new (db);
+
+      if (!_lc_exam_grader_grade (grader, attempt_id, error))
+        goto fail;
+    }
   if (points < 0 || points > max_points)
     {
       g_autofree char *most = lc_hundredths_format (max_points);

@@ -640,6 +640,26 @@ same_sections (const LcExam *a, const LcExam *b)
   return TRUE;
 }
 
+/* The attempts running keep to the deadline rule, min (start + time limit,
+ * close), when the trainer moves the close or changes the time limit; one
+ * that began after a close moved before it is due at once (a deadline is
+ * always after its start). */
+static gboolean
+follow_window (LcDb *db, const LcExam *exam, GError **error)
+{
+  static const char *const sql =
+      "UPDATE attempt SET deadline_at = CASE WHEN started_at + ?1 < ?2 THEN started_at + ?1 "
+      "WHEN ?2 > started_at THEN ?2 ELSE started_at + 1 END WHERE exam_id = ?3 AND state = 'in_progress'";
+  g_autoptr (LcStmt) stmt = lc_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lc_stmt_bind_int (stmt, 1, (gint64) exam->minutes * 60);
+  lc_stmt_bind_int (stmt, 2, exam->closes_at);
+  lc_stmt_bind_int (stmt, 3, exam->id);
+  return lc_db_step_done (db, stmt, error);
+}
+
 gboolean
 lc_exam_update (LcSession *session, const LcExam *exam, GError **error)
 {
@@ -689,7 +709,7 @@ lc_exam_update (LcSession *session, const LcExam *exam, GError **error)
   if (!lc_db_step_done (db, stmt, error))
     goto fail;
   lc_db_release (g_steal_pointer (&stmt));
-  if (!store_parts (db, exam->id, changed, error) || !lc_db_commit (db, error))
+  if (!store_parts (db, exam->id, changed, error) || !follow_window (db, changed, error) || !lc_db_commit (db, error))
     goto fail;
   return TRUE;
 

@@ -64,6 +64,14 @@ paper_of (LcSession *session, gint64 attempt_id)
   return paper;
 }
 
+static gint64
+attempt_of_deadline (gint64 attempt_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT deadline_at FROM attempt WHERE id = %" G_GINT64_FORMAT, attempt_id);
+
+  return lc_test_query_int (sql);
+}
+
 static LcAttempt *
 attempt_of (gint64 attempt_id)
 {
@@ -773,6 +781,49 @@ static const NormalizeCase normalize_cases[] = {
   { "。，、", "" },
 };
 
+static LcExamSimAnswer
+all_right (gint64 question_id, LcQuestionType type, int difficulty, gpointer user_data)
+{
+  return LC_EXAM_SIM_RIGHT;
+}
+
+/* A trainer's grade on an attempt stored for later grading (an import, the
+ * demo) does not leave its other answers without marks: they are marked
+ * first. */
+START_TEST (test_grade_item_marks_the_rest)
+{
+  gint64 officer = lc_test_add_officer ("330401001", "张伟", dept);
+  g_autoptr (LcSession) trainer = lc_test_session (LC_ROLE_TRAINER, 0);
+  g_autoptr (LcExam) exam = lc_test_exam_new ("留待评分");
+  g_autoptr (LcExam) stored = NULL;
+  g_autoptr (LcAttempt) attempt = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 attempt_id = 0;
+  int essay_pos;
+
+  lc_test_add_questions (LC_QUESTION_SINGLE, CH5, 3, 4, "单选");
+  lc_test_add_questions (LC_QUESTION_ESSAY, CH5, 3, 2, "案例");
+  lc_exam_add_section (exam, CH5, LC_QUESTION_SINGLE, 2, 100, 1, 5);
+  lc_exam_add_section (exam, CH5, LC_QUESTION_ESSAY, 1, 500, 1, 5);
+  exam->pass_score = 300;
+  stored = _lc_exam_load (lc_test.db, lc_test_publish_exam (exam), &error);
+  ck_assert_msg (_lc_exam_simulate_attempt (lc_test.db, stored, officer, 1, 7, LC_TEST_NOW - 1800, LC_TEST_NOW - 60,
+                                            all_right, NULL, NULL, &attempt_id, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM attempt WHERE state = 'submitted'"), 1);
+  essay_pos = (int) lc_test_query_int ("SELECT i.pos FROM attempt_item i JOIN question_version v "
+                                       "ON v.id = i.question_version_id WHERE v.type = 'essay'");
+
+  ck_assert_msg (lc_exam_grade_item (trainer, attempt_id, essay_pos, 400, "要点齐全", &error), "%s",
+                 error ? error->message : "");
+  ck_assert_int_eq (lc_test_query_int ("SELECT count(*) FROM attempt_item WHERE awarded IS NULL"), 0);
+  attempt = attempt_of (attempt_id);
+  ck_assert_int_eq (attempt->state, LC_ATTEMPT_GRADED);
+  ck_assert_int_eq (attempt->score, 200 + 400);
+  ck_assert (attempt->passed);
+}
+END_TEST
+
 START_TEST (test_normalize)
 {
   g_autofree char *out = lc_exam_normalize_fill (normalize_cases[_i].in);
@@ -966,6 +1017,89 @@ START_TEST (test_deadline_from_close)
   ck_assert_int_eq (attempt->submitted_by, LC_SUBMITTED_BY_DEADLINE);
   ck_assert_int_eq (attempt->submitted_at, LC_TEST_NOW + 20 * 60);
   ck_assert_int_eq (attempt->score, 0);
+}
+END_TEST
+
+/* Moving the close earlier shortens the attempts running; moving it later
+ * gives them back their time limit, never more. */
+START_TEST (test_deadline_follows_window)
+{
+  gint64 officer = lc_test_add_officer ("330401001", "张伟", dept);
+  gint64 other = lc_test_add_officer ("330401002", "王芳", dept);
+  g_autoptr (LcSession) session = lc_test_session (LC_ROLE_OFFICER, officer);
+  g_autoptr (LcSession) other_session = lc_test_session (LC_ROLE_OFFICER, other);
+  g_autoptr (LcExam) exam = one_section_exam ("改期", CH5, LC_QUESTION_SINGLE, 2);
+  g_autoptr (LcExam) stored = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 exam_id, attempt_id, other_attempt;
+
+  lc_test_add_questions (LC_QUESTION_SINGLE, CH5, 3, 2, "单选");
+  exam->minutes = 90;
+  exam_id = lc_test_publish_exam (exam);
+  attempt_id = start (session, exam_id, officer);
+  ck_assert_int_eq (attempt_of_deadline (attempt_id), LC_TEST_NOW + 90 * 60);
+
+  stored = lc_exam_get (lc_test.system, exam_id, &error);
+  stored->closes_at = LC_TEST_NOW + 10 * 60;
+  ck_assert_msg (lc_exam_update (lc_test.system, stored, &error), "%s", error ? error->message : "");
+  ck_assert_int_eq (attempt_of_deadline (attempt_id), LC_TEST_NOW + 10 * 60);
+
+  /* Later again: the time limit counts once more, never more than it. */
+  stored->closes_at = LC_TEST_NOW + 86400;
+  ck_assert_msg (lc_exam_update (lc_test.system, stored, &error), "%s", error ? error->message : "");
+  ck_assert_int_eq (attempt_of_deadline (attempt_id), LC_TEST_NOW + 90 * 60);
+
+  /* An attempt begun after the new close is due at once. */
+  lc_test_set_now (LC_TEST_NOW + 60);
+  other_attempt = start (other_session, exam_id, other);
+  lc_test_set_now (LC_TEST_NOW);
+  stored->closes_at = LC_TEST_NOW + 30;
+  ck_assert_msg (lc_exam_update (lc_test.system, stored, &error), "%s", error ? error->message : "");
+  ck_assert_int_eq (attempt_of_deadline (attempt_id), LC_TEST_NOW + 30);
+  ck_assert_int_eq (attempt_of_deadline (other_attempt), LC_TEST_NOW + 61);
+
+  lc_test_set_now (LC_TEST_NOW + 20 * 60);
+  ck_assert (!lc_exam_answer (session, attempt_id, 1, "A", &error));
+  lc_test_assert_error (error, LC_EXAM_ERROR, LC_EXAM_ERROR_TIME_UP);
+}
+END_TEST
+
+/* The clock passes the close while a start is under way: the start is
+ * refused as closed or stored with a deadline after it began, never a
+ * storage error. */
+static gint64 step_close;
+static guint step_calls, step_after;
+
+static gint64
+stepping_clock (gpointer user_data)
+{
+  return ++step_calls <= step_after ? step_close - 1 : step_close;
+}
+
+START_TEST (test_start_in_the_last_second)
+{
+  gint64 officer = lc_test_add_officer ("330401001", "张伟", dept);
+  g_autoptr (LcSession) session = lc_test_session (LC_ROLE_OFFICER, officer);
+  g_autoptr (LcExam) exam = one_section_exam ("最后一秒", CH5, LC_QUESTION_SINGLE, 1);
+  gint64 exam_id;
+
+  lc_test_add_questions (LC_QUESTION_SINGLE, CH5, 3, 2, "单选");
+  exam_id = lc_test_publish_exam (exam);
+  step_close = exam->closes_at;
+  for (step_after = 0; step_after < 12; step_after++)
+    {
+      g_autoptr (GError) error = NULL;
+      gint64 attempt_id = 0;
+
+      step_calls = 0;
+      lc_db_set_clock (lc_test.db, stepping_clock, NULL);
+      if (lc_exam_start (session, exam_id, officer, &attempt_id, NULL, &error))
+        {
+          ck_assert_int_gt (lc_test_query_int ("SELECT deadline_at - started_at FROM attempt"), 0);
+          break;
+        }
+      lc_test_assert_error (error, LC_EXAM_ERROR, LC_EXAM_ERROR_CLOSED);
+    }
 }
 END_TEST
 
@@ -1451,12 +1585,15 @@ exam_suite (void)
   tcase_add_loop_test (tc, test_normalize, 0, G_N_ELEMENTS (normalize_cases));
   tcase_add_test (tc, test_essay);
   tcase_add_test (tc, test_grade_batch);
+  tcase_add_test (tc, test_grade_item_marks_the_rest);
   suite_add_tcase (suite, tc);
 
   tc = tcase_create ("attempts");
   tcase_add_checked_fixture (tc, setup, lc_test_teardown);
   tcase_add_test (tc, test_deadline);
   tcase_add_test (tc, test_deadline_from_close);
+  tcase_add_test (tc, test_deadline_follows_window);
+  tcase_add_test (tc, test_start_in_the_last_second);
   tcase_add_test (tc, test_window);
   tcase_add_test (tc, test_attempts);
   tcase_add_test (tc, test_eligibility);
