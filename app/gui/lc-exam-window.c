@@ -496,6 +496,7 @@ submit (LcExamWindow *self)
   g_autoptr (GError) error = NULL;
 
   _lc_exam_window_flush (self);
+  retry_unsaved (self);
   if (!in_progress (self))
     {
       show_result (self);
@@ -1139,6 +1140,7 @@ submit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (!in_progress (self))
     return;
   _lc_exam_window_flush (self);
+  retry_unsaved (self);
   if (!in_progress (self))
     return;
   for (guint i = 0; i < self->paper->items->len; i++)
