@@ -54,6 +54,7 @@ struct _LcExamWindow
   /* borrowed: made per question, owned by their boxes */
   GPtrArray *option_buttons; /* GtkCheckButton * in the order shown */
   GPtrArray *nav_buttons;    /* GtkButton * per item */
+  GPtrArray *dialogs;        /* our own LcMessageDialog * still open */
 
   /* owned */
   LcSession *session;
@@ -66,17 +67,21 @@ struct _LcExamWindow
   GtkShortcutController *confirm_keys; /* Enter and Escape in the confirmations */
   guint tick_id;
   guint save_text_id;
+  guint focus_check_id; /* the focus has left our windows: counted unless it comes back at once */
   guint ticks;
-  gint64 remaining; /* seconds, from the server's clock at the last tick */
-  int n_dialogs;    /* our own dialogs open: they take the focus, the officer did not leave */
-  gboolean loading; /* filling the widgets: not an answer */
-  gboolean leaving; /* the officer confirmed closing the window */
+  gint64 remaining;   /* seconds, from the server's clock at the last tick */
+  GPtrArray *unsaved; /* per item: the answer given but refused by the database (char *), or NULL */
+  gboolean away;      /* a focus loss was counted: the next needs our windows active first */
+  gboolean loading;   /* filling the widgets: not an answer */
+  gboolean leaving;   /* the officer confirmed closing the window */
 };
 
 /* One second of the countdown, as the timer runs it: re-reads the server's
- * time, and submits at the deadline. */
+ * time, commits a typed answer still waiting, retries the answers the
+ * database refused, and submits at the deadline. */
 void _lc_exam_window_tick (LcExamWindow *self);
-/* What the window does when it stops being the active window. */
+/* What the window does when the officer has left it (neither it nor one
+ * of its own dialogs is active): records a focus loss and warns. */
 void _lc_exam_window_focus_lost (LcExamWindow *self);
 /* Commits a typed answer still waiting for its pause. */
 void _lc_exam_window_flush (LcExamWindow *self);

@@ -13,8 +13,15 @@
 #include "lc-units.h"
 
 /* A typed answer is committed after this pause, and at once when the
- * officer moves on, submits or leaves. */
+ * officer moves on, submits or leaves; while the typing goes on, the
+ * clock's next tick commits it, so no more than a second of it waits. */
 #define SAVE_TEXT_DELAY_MS 400
+/* Focus passes through no window of ours for a moment when it moves
+ * between the exam and its own dialog: only a longer absence is a 切屏. */
+#define FOCUS_GRACE_MS 250
+/* Answers the database refused are tried again this often (seconds) and on
+ * every move: each try may wait out a busy database. */
+#define RETRY_TICKS 5
 /* Re-reads the attempt this often (seconds), in case another program
  * submitted it. */
 #define RESYNC_TICKS 30
@@ -78,6 +85,12 @@ format_remaining (gint64 seconds)
 
 /* The navigator ---------------------------------------------------------- */
 
+static const char *
+unsaved_at (LcExamWindow *self, guint index)
+{
+  return self->unsaved != NULL && index < self->unsaved->len ? g_ptr_array_index (self->unsaved, index) : NULL;
+}
+
 static char *
 item_accessible_name (const LcPaperItem *item)
 {
@@ -103,13 +116,26 @@ update_nav_button (LcExamWindow *self, guint index)
   GtkWidget *button = g_ptr_array_index (self->nav_buttons, index);
   g_autofree char *name = item_accessible_name (item);
   gboolean answered = item->response != NULL && *item->response != '\0';
+  gboolean unsaved = unsaved_at (self, index) != NULL;
 
+  if (unsaved)
+    {
+      /* Translators: appended to a navigator button's name while its answer
+       * waits to be saved again: “第3题，未作答，未保存” */
+      g_autofree char *marked = g_strdup_printf (_ ("%s, not saved"), name);
+      g_free (name);
+      name = g_steal_pointer (&marked);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_tooltip_text (button, name);
   if (answered)
     gtk_widget_add_css_class (button, "exam-answered");
   else
     gtk_widget_remove_css_class (button, "exam-answered");
+  if (unsaved)
+    gtk_widget_add_css_class (button, "exam-unsaved");
+  else
+    gtk_widget_remove_css_class (button, "exam-unsaved");
   if (item->flagged)
     gtk_widget_add_css_class (button, "exam-flagged");
   else
@@ -159,26 +185,47 @@ handle_attempt_error (LcExamWindow *self, GError *error)
   return FALSE;
 }
 
+/* An answer the database refused is kept, shown when the officer comes back
+ * to its question, and tried again: the item's response is only what is stored. */
 static void
+set_unsaved (LcExamWindow *self, guint index, const char *response, gboolean keep)
+{
+  if (self->unsaved == NULL || index >= self->unsaved->len)
+    return;
+  g_free (g_ptr_array_index (self->unsaved, index));
+  g_ptr_array_index (self->unsaved, index) = keep ? g_strdup (response != NULL ? response : "") : NULL;
+  if (index < self->nav_buttons->len)
+    update_nav_button (self, index);
+}
+
+/* Returns whether @response is stored. */
+static gboolean
 save_response (LcExamWindow *self, LcPaperItem *item, const char *response)
 {
   g_autoptr (GError) error = NULL;
+  guint index = (guint) (item->pos - 1);
 
   if (!in_progress (self))
-    return;
+    return FALSE;
   if (g_strcmp0 (item->response != NULL ? item->response : "", response != NULL ? response : "") == 0)
-    return;
+    {
+      if (unsaved_at (self, index) != NULL)
+        set_unsaved (self, index, NULL, FALSE);
+      return TRUE;
+    }
   if (!lc_exam_answer (self->session, self->attempt_id, item->pos, response, &error))
     {
       g_autofree char *text = NULL;
 
       if (handle_attempt_error (self, error))
-        return;
+        return FALSE;
+      set_unsaved (self, index, response, TRUE);
       /* Translators: the status line of the exam window */
       text = g_strdup_printf (_ ("The answer to question %d was not saved: %s"), item->pos, error->message);
       set_status (self, text, TRUE);
-      return;
+      return FALSE;
     }
+  set_unsaved (self, index, NULL, FALSE);
   g_free (item->response);
   item->response = response != NULL && *response != '\0' ? g_strdup (response) : NULL;
   {
@@ -186,7 +233,21 @@ save_response (LcExamWindow *self, LcPaperItem *item, const char *response)
     g_autofree char *text = g_strdup_printf (_ ("Question %d: saved"), item->pos);
     set_status (self, text, FALSE);
   }
-  update_nav_button (self, (guint) (item->pos - 1));
+  update_nav_button (self, index);
+  return TRUE;
+}
+
+/* Tries the refused answers again, in order; stops at the first still refused. */
+static void
+retry_unsaved (LcExamWindow *self)
+{
+  for (guint i = 0; self->unsaved != NULL && i < self->unsaved->len && in_progress (self); i++)
+    {
+      g_autofree char *response = g_strdup (unsaved_at (self, i));
+
+      if (response != NULL && !save_response (self, g_ptr_array_index (self->paper->items, i), response))
+        break;
+    }
 }
 
 static char *
@@ -318,14 +379,21 @@ show_question (LcExamWindow *self, guint index)
   g_autofree char *points = NULL;
   g_autofree char *position = NULL;
   guint previous = self->current;
+  const char *response;
 
   g_assert (self->paper != NULL);
   if (self->paper->items->len == 0)
     return;
   _lc_exam_window_flush (self);
+  retry_unsaved (self);
+  /* The deadline passed, or another program submitted, while saving. */
+  if (!in_progress (self))
+    return;
   index = MIN (index, self->paper->items->len - 1);
   self->current = index;
   item = g_ptr_array_index (self->paper->items, index);
+  /* What the officer gave last, saved or not: never silently the older answer. */
+  response = unsaved_at (self, index) != NULL ? unsaved_at (self, index) : item->response;
 
   self->loading = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->options_box))) != NULL)
@@ -370,8 +438,7 @@ show_question (LcExamWindow *self, guint index)
               gtk_label_set_wrap_mode (GTK_LABEL (inner), PANGO_WRAP_WORD_CHAR);
             }
         }
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (button),
-                                     item->response != NULL && strchr (item->response, letter) != NULL);
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (button), response != NULL && strchr (response, letter) != NULL);
         g_signal_connect (button, "toggled", G_CALLBACK (option_toggled), self);
         gtk_box_append (self->options_box, button);
         g_ptr_array_add (self->option_buttons, button);
@@ -380,10 +447,10 @@ show_question (LcExamWindow *self, guint index)
 
   gtk_widget_set_visible (GTK_WIDGET (self->fill_entry), item->type == LC_QUESTION_FILL);
   gtk_editable_set_text (GTK_EDITABLE (self->fill_entry),
-                         item->type == LC_QUESTION_FILL && item->response != NULL ? item->response : "");
+                         item->type == LC_QUESTION_FILL && response != NULL ? response : "");
   gtk_widget_set_visible (GTK_WIDGET (self->essay_window), item->type == LC_QUESTION_ESSAY);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->essay_view),
-                            item->type == LC_QUESTION_ESSAY && item->response != NULL ? item->response : "", -1);
+                            item->type == LC_QUESTION_ESSAY && response != NULL ? response : "", -1);
   gtk_toggle_button_set_active (self->flag_button, item->flagged);
   self->loading = FALSE;
 
@@ -429,6 +496,7 @@ submit (LcExamWindow *self)
   g_autoptr (GError) error = NULL;
 
   _lc_exam_window_flush (self);
+  retry_unsaved (self);
   if (!in_progress (self))
     {
       show_result (self);
@@ -467,6 +535,16 @@ _lc_exam_window_tick (LcExamWindow *self)
         self->paper->deadline_at = attempt->deadline_at;
     }
   update_countdown (self);
+  /* Saved before the deadline, or never: from then on the core refuses
+   * answers, so what was typed is committed on every tick before it. */
+  if (self->remaining > 0)
+    {
+      _lc_exam_window_flush (self);
+      if (self->ticks % RETRY_TICKS == 0)
+        retry_unsaved (self);
+      if (!in_progress (self))
+        return;
+    }
   if (self->remaining <= 0)
     submit (self);
 }
@@ -480,10 +558,53 @@ tick_timeout (gpointer data)
 
 /* Focus losses (切屏) ----------------------------------------------------- */
 
-static void
-dialog_destroyed (LcExamWindow *self)
+/* Whether the officer is in the exam: its window or one of its own dialogs
+ * (which take the focus from it) is the active window. */
+static gboolean
+ours_active (LcExamWindow *self)
 {
-  self->n_dialogs--;
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    return TRUE;
+  for (guint i = 0; i < self->dialogs->len; i++)
+    if (gtk_window_is_active (g_ptr_array_index (self->dialogs, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+focus_check_timeout (gpointer data)
+{
+  LcExamWindow *self = data;
+
+  self->focus_check_id = 0;
+  /* A window being destroyed is not left. */
+  if (!ours_active (self) && !self->away && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    _lc_exam_window_focus_lost (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Any of our windows gaining or losing the focus. One loss is counted per
+ * absence: the next needs the officer back first. */
+static void
+active_changed (LcExamWindow *self)
+{
+  if (ours_active (self))
+    {
+      g_clear_handle_id (&self->focus_check_id, g_source_remove);
+      self->away = FALSE;
+      return;
+    }
+  if (self->focus_check_id == 0 && !self->away && in_progress (self) && !self->leaving)
+    self->focus_check_id = g_timeout_add (FOCUS_GRACE_MS, focus_check_timeout, self);
+}
+
+static void
+dialog_destroyed (LcExamWindow *self, GtkWindow *dialog)
+{
+  g_ptr_array_remove (self->dialogs, dialog);
+  /* The keyboard goes back to the exam, as it came from it. */
+  if (self->dialogs->len == 0 && in_progress (self) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_window_present (GTK_WINDOW (self));
 }
 
 static void
@@ -491,8 +612,9 @@ show_dialog (LcExamWindow *self, const char *heading, const char *body)
 {
   LcMessageDialog *dialog = lc_message_dialog_new (GTK_WINDOW (self), heading, body);
 
-  self->n_dialogs++;
+  g_ptr_array_add (self->dialogs, dialog);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (dialog_destroyed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "notify::is-active", G_CALLBACK (active_changed), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -507,8 +629,9 @@ _lc_exam_window_focus_lost (LcExamWindow *self)
 
   g_return_if_fail (LC_IS_EXAM_WINDOW (self));
 
-  if (!in_progress (self) || self->leaving || self->n_dialogs > 0)
+  if (!in_progress (self) || self->leaving)
     return;
+  self->away = TRUE;
   _lc_exam_window_flush (self);
   if (!in_progress (self))
     return;
@@ -547,13 +670,6 @@ _lc_exam_window_focus_lost (LcExamWindow *self)
                             count);
   set_status (self, body, TRUE);
   show_dialog (self, _ ("Stay in the exam window"), body);
-}
-
-static void
-is_active_changed (LcExamWindow *self)
-{
-  if (!gtk_window_is_active (GTK_WINDOW (self)))
-    _lc_exam_window_focus_lost (self);
 }
 
 /* The keys of a text field are its own: the letter and arrow shortcuts
@@ -829,6 +945,9 @@ open_paper (LcExamWindow *self, GError **error)
       show_result (self);
       return TRUE;
     }
+  g_clear_pointer (&self->unsaved, g_ptr_array_unref);
+  self->unsaved = g_ptr_array_new_full (self->paper->items->len, g_free);
+  g_ptr_array_set_size (self->unsaved, (int) self->paper->items->len);
   gtk_label_set_text (self->title_label, self->paper->exam_title);
   title = g_strdup_printf ("%s — %s", self->paper->exam_title, _ ("Exam"));
   set_title (self, title);
@@ -1021,6 +1140,7 @@ submit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (!in_progress (self))
     return;
   _lc_exam_window_flush (self);
+  retry_unsaved (self);
   if (!in_progress (self))
     return;
   for (guint i = 0; i < self->paper->items->len; i++)
@@ -1236,8 +1356,18 @@ lc_exam_window_dispose (GObject *object)
 {
   LcExamWindow *self = LC_EXAM_WINDOW (object);
 
+  /* Quitting the application, or My exams opening another exam, destroys
+   * the window without a close request: what was typed is saved first,
+   * while the session and the widgets are still here. */
+  if (self->session != NULL)
+    {
+      _lc_exam_window_flush (self);
+      retry_unsaved (self);
+    }
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->save_text_id, g_source_remove);
+  g_clear_handle_id (&self->focus_check_id, g_source_remove);
+  g_clear_pointer (&self->unsaved, g_ptr_array_unref);
   /* Not gtk_widget_dispose_template(): the stack is the window's child,
    * which GtkWindow's dispose unparents itself. */
   self->shortcuts = NULL;
@@ -1256,6 +1386,7 @@ lc_exam_window_finalize (GObject *object)
 
   g_ptr_array_unref (self->option_buttons);
   g_ptr_array_unref (self->nav_buttons);
+  g_ptr_array_unref (self->dialogs);
 
   G_OBJECT_CLASS (lc_exam_window_parent_class)->finalize (object);
 }
@@ -1337,6 +1468,7 @@ lc_exam_window_init (LcExamWindow *self)
 {
   self->option_buttons = g_ptr_array_new ();
   self->nav_buttons = g_ptr_array_new ();
+  self->dialogs = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   lc_accessible_fix_mnemonic_names (GTK_WIDGET (self));
   install_keys (self);
@@ -1345,7 +1477,7 @@ lc_exam_window_init (LcExamWindow *self)
   g_signal_connect (self->large_text_button, "toggled", G_CALLBACK (large_text_toggled), self);
   g_signal_connect_swapped (self->fill_entry, "changed", G_CALLBACK (text_changed), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->essay_view), "changed", G_CALLBACK (text_changed), self);
-  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed), NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed), NULL);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_changed), NULL);
 }
 

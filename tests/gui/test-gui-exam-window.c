@@ -606,6 +606,20 @@ find_message_dialog (void)
   return NULL;
 }
 
+static gboolean
+is_active (gpointer window)
+{
+  return gtk_window_is_active (GTK_WINDOW (window));
+}
+
+/* No focus change of the exam window is waiting to be judged. */
+static gboolean
+focus_settled (gpointer data)
+{
+  LcExamWindow *window = data;
+  return window->focus_check_id == 0;
+}
+
 START_TEST (test_focus_loss)
 {
   g_autoptr (LcSession) session = sign_in ();
@@ -629,7 +643,9 @@ START_TEST (test_focus_loss)
   ck_assert (contains (gtk_label_get_text (GTK_LABEL (lc_gui_test_find (GTK_WIDGET (dialog), "body_label"))),
                        "1 of 2 times allowed"));
   /* While our own warning has the focus, the officer has not left again. */
-  _lc_exam_window_focus_lost (window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ck_assert (lc_gui_test_wait_for (is_active, dialog));
+  ck_assert (lc_gui_test_wait_for (focus_settled, window));
   {
     g_autoptr (LcAttempt) attempt = stored_attempt (window->attempt_id);
     ck_assert_int_eq (attempt->focus_losses, 1);
@@ -730,6 +746,212 @@ START_TEST (test_my_exams_page)
 }
 END_TEST
 
+/* Ctrl+Q (app.quit) and My exams opening another exam destroy the window
+ * with no close request: what was typed is saved all the same. */
+START_TEST (test_destroy_saves_typing)
+{
+  g_autoptr (LcSession) session = sign_in ();
+  gint64 exam_id = publish_exam (LC_REVIEW_FULL, 0);
+  LcExamWindow *window = open_exam (session, exam_id);
+  gint64 attempt_id;
+
+  begin (window);
+  attempt_id = window->attempt_id;
+  ck_assert (press (window, GDK_KEY_End, 0));
+  ck_assert_uint_eq (window->current, 8);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (window->essay_view), "应当制作行政处罚决定书。", -1);
+  ck_assert_ptr_null (stored_response (attempt_id, 8));
+  gtk_window_destroy (GTK_WINDOW (window));
+  lc_gui_test_drain ();
+  ck_assert_str_eq (stored_response (attempt_id, 8), "应当制作行政处罚决定书。");
+  {
+    g_autoptr (LcAttempt) attempt = stored_attempt (attempt_id);
+    ck_assert_int_eq (attempt->state, LC_ATTEMPT_IN_PROGRESS);
+    ck_assert_int_eq (attempt->focus_losses, 0);
+  }
+}
+END_TEST
+
+/* Typing without a pause never keeps the answer unsaved past the clock's next tick. */
+START_TEST (test_typing_saved_each_tick)
+{
+  g_autoptr (LcSession) session = sign_in ();
+  gint64 exam_id = publish_exam (LC_REVIEW_FULL, 0);
+  LcExamWindow *window = open_exam (session, exam_id);
+
+  begin (window);
+  ck_assert (press (window, GDK_KEY_End, 0));
+  ck_assert (press (window, GDK_KEY_Page_Up, 0));
+  ck_assert_uint_eq (window->current, 7);
+  /* No main loop runs between the keys and the tick: the pause never comes. */
+  gtk_editable_set_text (GTK_EDITABLE (window->fill_entry), "陈述");
+  now += 1;
+  _lc_exam_window_tick (window);
+  ck_assert_str_eq (stored_response (window->attempt_id, 7), "陈述");
+  gtk_editable_set_text (GTK_EDITABLE (window->fill_entry), "陈述、申辩");
+  now += 1;
+  _lc_exam_window_tick (window);
+  ck_assert_str_eq (stored_response (window->attempt_id, 7), "陈述、申辩");
+  ck_assert_uint_eq (window->save_text_id, 0);
+}
+END_TEST
+
+/* Text typed in the last seconds is saved before the deadline, then submitted with it. */
+START_TEST (test_deadline_saves_last_typing)
+{
+  g_autoptr (LcSession) session = sign_in ();
+  gint64 exam_id = publish_exam (LC_REVIEW_FULL, 0);
+  LcExamWindow *window = open_exam (session, exam_id);
+  g_autoptr (LcAttempt) attempt = NULL;
+  gint64 attempt_id;
+
+  begin (window);
+  attempt_id = window->attempt_id;
+  ck_assert (press (window, GDK_KEY_End, 0));
+  now = window->paper->deadline_at - 2;
+  _lc_exam_window_tick (window);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (window->essay_view), "最后两秒写下的答案", -1);
+  now = window->paper->deadline_at - 1;
+  _lc_exam_window_tick (window);
+  ck_assert_str_eq (page_name (window), "exam");
+  now = window->paper->deadline_at;
+  _lc_exam_window_tick (window);
+  ck_assert_str_eq (page_name (window), "result");
+  attempt = stored_attempt (attempt_id);
+  ck_assert_int_eq (attempt->submitted_by, LC_SUBMITTED_BY_DEADLINE);
+  ck_assert_uint_eq (attempt->n_answered, 1);
+  ck_assert_str_eq (stored_response (attempt_id, 8), "最后两秒写下的答案");
+}
+END_TEST
+
+static gboolean
+losses_reach (gpointer data)
+{
+  LcExamWindow *window = data;
+  return window->paper->attempt->focus_losses >= GPOINTER_TO_INT (g_object_get_data (data, "wanted-losses"));
+}
+
+static void
+wait_for_losses (LcExamWindow *window, int wanted)
+{
+  g_object_set_data (G_OBJECT (window), "wanted-losses", GINT_TO_POINTER (wanted));
+  ck_assert_msg (lc_gui_test_wait_for (losses_reach, window), "focus losses %d, wanted %d",
+                 window->paper->attempt->focus_losses, wanted);
+}
+
+static gboolean
+on_result_page (gpointer window)
+{
+  return g_strcmp0 (page_name (window), "result") == 0;
+}
+
+/* Real focus changes: another program takes the focus while the exam's
+ * own warning is up, and the focus moves between the exam and its warning. */
+START_TEST (test_focus_loss_with_warning_open)
+{
+  g_autoptr (LcSession) session = sign_in ();
+  gint64 exam_id = publish_exam (LC_REVIEW_SCORE, 3);
+  LcExamWindow *window = open_exam (session, exam_id);
+  GtkWidget *other = gtk_window_new ();
+  LcMessageDialog *dialog;
+  g_autoptr (LcAttempt) attempt = NULL;
+
+  gtk_window_set_title (GTK_WINDOW (other), "another program");
+  begin (window);
+  ck_assert (lc_gui_test_wait_for (is_active, window));
+
+  /* Another program: counted once, and warned. */
+  gtk_window_present (GTK_WINDOW (other));
+  wait_for_losses (window, 1);
+  dialog = find_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  /* Back to the warning, closing it, back to the exam: no loss. */
+  gtk_window_present (GTK_WINDOW (dialog));
+  ck_assert (lc_gui_test_wait_for (is_active, dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (window));
+  ck_assert (lc_gui_test_wait_for (is_active, window));
+  ck_assert (lc_gui_test_wait_for (focus_settled, window));
+  {
+    g_autoptr (LcAttempt) first = stored_attempt (window->attempt_id);
+    ck_assert_int_eq (first->focus_losses, 1);
+  }
+
+  /* The second time; the officer comes back to the warning, and leaves it open. */
+  gtk_window_present (GTK_WINDOW (other));
+  wait_for_losses (window, 2);
+  dialog = find_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ck_assert (lc_gui_test_wait_for (is_active, dialog));
+  ck_assert (lc_gui_test_wait_for (focus_settled, window));
+  ck_assert_int_eq (window->paper->attempt->focus_losses, 2);
+
+  /* Switching to another program with the warning open is leaving too:
+   * the third time is the limit. */
+  gtk_window_present (GTK_WINDOW (other));
+  ck_assert_msg (lc_gui_test_wait_for (on_result_page, window), "focus losses %d",
+                 window->paper->attempt->focus_losses);
+  attempt = stored_attempt (window->attempt_id);
+  ck_assert_int_eq (attempt->focus_losses, 3);
+  ck_assert_int_eq (attempt->submitted_by, LC_SUBMITTED_BY_FOCUS);
+}
+END_TEST
+
+/* An answer the database refuses (busy, say) is kept: shown on coming
+ * back to its question, marked in the navigator, tried again until saved. */
+START_TEST (test_refused_answer_kept)
+{
+  g_autoptr (LcSession) session = sign_in ();
+  gint64 exam_id = publish_exam (LC_REVIEW_FULL, 0);
+  LcExamWindow *window = open_exam (session, exam_id);
+  g_autoptr (GError) error = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (window->essay_view);
+  GtkWidget *button;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+  gint64 attempt_id;
+
+  begin (window);
+  attempt_id = window->attempt_id;
+  button = g_ptr_array_index (window->nav_buttons, 8);
+  ck_assert (press (window, GDK_KEY_End, 0));
+  ck_assert_msg (lc_db_exec (db,
+                             "CREATE TEMP TRIGGER refuse_answers BEFORE UPDATE OF response ON attempt_item "
+                             "BEGIN SELECT RAISE (ABORT, 'database is locked'); END",
+                             &error),
+                 "%s", error ? error->message : "");
+  gtk_text_buffer_set_text (buffer, "拒绝保存的答案", -1);
+  _lc_exam_window_flush (window);
+  ck_assert_ptr_null (stored_response (attempt_id, 8));
+  ck_assert_msg (contains (gtk_label_get_text (window->status_label), "was not saved"), "%s",
+                 gtk_label_get_text (window->status_label));
+  assert_label (button, "Question 9, not answered, not saved");
+  ck_assert (gtk_widget_has_css_class (button, "exam-unsaved"));
+
+  /* Away and back (the retry on each move is refused too): the text is still there. */
+  ck_assert (press (window, GDK_KEY_Page_Up, 0));
+  ck_assert_uint_eq (window->current, 7);
+  ck_assert (press (window, GDK_KEY_Page_Down, 0));
+  ck_assert_uint_eq (window->current, 8);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  ck_assert_str_eq (shown, "拒绝保存的答案");
+  ck_assert_ptr_null (stored_response (attempt_id, 8));
+
+  /* The database takes answers again: the clock's retry saves it. */
+  ck_assert (lc_db_exec (db, "DROP TRIGGER refuse_answers", NULL));
+  for (int i = 0; i < 5; i++)
+    {
+      now += 1;
+      _lc_exam_window_tick (window);
+    }
+  ck_assert_str_eq (stored_response (attempt_id, 8), "拒绝保存的答案");
+  assert_label (button, "Question 9, answered");
+  ck_assert (!gtk_widget_has_css_class (button, "exam-unsaved"));
+}
+END_TEST
+
 static Suite *
 exam_window_suite (void)
 {
@@ -744,6 +966,11 @@ exam_window_suite (void)
   tcase_add_test (tc, test_focus_loss);
   tcase_add_test (tc, test_deadline);
   tcase_add_test (tc, test_my_exams_page);
+  tcase_add_test (tc, test_destroy_saves_typing);
+  tcase_add_test (tc, test_typing_saved_each_tick);
+  tcase_add_test (tc, test_deadline_saves_last_typing);
+  tcase_add_test (tc, test_focus_loss_with_warning_open);
+  tcase_add_test (tc, test_refused_answer_kept);
   suite_add_tcase (suite, tc);
   return suite;
 }
