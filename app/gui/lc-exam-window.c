@@ -1135,6 +1135,7 @@ submit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   LcExamWindow *self = LC_EXAM_WINDOW (widget);
   g_autoptr (GArray) unanswered = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr (GArray) flagged = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) unsaved = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr (GString) body = g_string_new (NULL);
 
   if (!in_progress (self))
@@ -1151,6 +1152,8 @@ submit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
         g_array_append_val (unanswered, item->pos);
       if (item->flagged)
         g_array_append_val (flagged, item->pos);
+      if (unsaved_at (self, i) != NULL)
+        g_array_append_val (unsaved, item->pos);
     }
   if (unanswered->len == 0)
     g_string_append (body, _ ("Every question is answered."));
@@ -1170,6 +1173,17 @@ submit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
           body,
           ngettext ("Flagged for review (%u question): %s", "Flagged for review (%u questions): %s", flagged->len),
           flagged->len, list);
+    }
+  if (unsaved->len > 0)
+    {
+      g_autofree char *list = join_numbers (unsaved);
+
+      g_string_append_c (body, '\n');
+      /* Translators: in the submit confirmation: answers the database refused so far, “未能保存的答案（1道）：4” */
+      g_string_append_printf (body,
+                              ngettext ("Answer not saved yet, it would be lost (%u question): %s",
+                                        "Answers not saved yet, they would be lost (%u questions): %s", unsaved->len),
+                              unsaved->len, list);
     }
   g_string_append (body, "\n\n");
   g_string_append (body, _ ("After submitting, the answers cannot be changed."));

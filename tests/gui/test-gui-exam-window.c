@@ -939,6 +939,13 @@ START_TEST (test_refused_answer_kept)
   ck_assert_str_eq (shown, "拒绝保存的答案");
   ck_assert_ptr_null (stored_response (attempt_id, 8));
 
+  /* Ctrl+Enter warns that submitting now would lose it; Escape goes back. */
+  ck_assert (press (window, GDK_KEY_Return, GDK_CONTROL_MASK));
+  ck_assert_msg (contains (gtk_label_get_text (window->confirm_body_label),
+                           "Answer not saved yet, it would be lost (1 question): 9"),
+                 "%s", gtk_label_get_text (window->confirm_body_label));
+  ck_assert (press_in (window->confirm_keys, GDK_KEY_Escape, 0));
+
   /* The database takes answers again: the clock's retry saves it. */
   ck_assert (lc_db_exec (db, "DROP TRIGGER refuse_answers", NULL));
   for (int i = 0; i < 5; i++)
