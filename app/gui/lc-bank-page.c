@@ -11,6 +11,7 @@
 #include "lc-bank-page-private.h"
 #include "lc-bank.h"
 #include "lc-category-tree.h"
+#include "lc-column-view.h"
 #include "lc-exam-stats.h"
 #include "lc-i18n.h"
 #include "lc-law.h"
@@ -194,16 +195,11 @@ categories_loaded (LcBankPage *self, GPtrArray *categories)
 static void
 select_first (LcBankPage *self)
 {
+  GtkWidget *list;
+
   gtk_single_selection_set_selected (self->question_selection, 0);
-  /* GTK 4.8 has no gtk_column_view_scroll_to(): the list inside the column
-   * view has the scroll-to-item action, which makes the row the focus row. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->question_view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      {
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", 0);
-        gtk_widget_grab_focus (child);
-      }
+  if ((list = lc_column_view_scroll_to (self->question_view, 0)) != NULL)
+    gtk_widget_grab_focus (list);
 }
 
 static void

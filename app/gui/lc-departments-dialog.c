@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "lc-accessible.h"
+#include "lc-column-view.h"
 #include "lc-db.h"
 #include "lc-departments-dialog.h"
 #include "lc-i18n.h"
@@ -398,15 +399,7 @@ show_form (LcDepartmentsDialog *self, gint64 editing_id, gint64 parent_id, const
 static void
 scroll_to (LcDepartmentsDialog *self, guint position)
 {
-  /* GTK 4.8 has no gtk_column_view_scroll_to(): the list inside the column
-   * view has the scroll-to-item action. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->tree_view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      {
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-        return;
-      }
+  lc_column_view_scroll_to (self->tree_view, position);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "lc-column-view.h"
 #include "lc-department-item.h"
 #include "lc-departments-dialog.h"
 #include "lc-accessible.h"
@@ -260,17 +261,7 @@ selection_changed (LcOfficersPage *self)
 static void
 scroll_to (LcOfficersPage *self, guint position)
 {
-  /* GTK 4.8 has no gtk_column_view_scroll_to(): the list inside the column
-   * view has the scroll-to-item action. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_VIEW (child))
-        {
-          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-          return;
-        }
-    }
+  lc_column_view_scroll_to (self->column_view, position);
 }
 
 /* Enter in the search box opens the first officer shown and moves the focus

@@ -5,6 +5,7 @@
 
 #include "lc-accessible.h"
 #include "lc-auth.h"
+#include "lc-column-view.h"
 #include "lc-i18n.h"
 #include "lc-user-dialog.h"
 #include "lc-user-object.h"
@@ -93,12 +94,7 @@ _lc_users_page_select (LcUsersPage *self, const char *login)
       if (g_strcmp0 (lc_user_object_get_login (user), login) == 0)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          /* GTK 4.8 has no gtk_column_view_scroll_to(): the list inside
-           * the column view has the scroll-to-item action. */
-          for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
-               child = gtk_widget_get_next_sibling (child))
-            if (GTK_IS_LIST_VIEW (child))
-              gtk_widget_activate_action (child, "list.scroll-to-item", "u", i);
+          lc_column_view_scroll_to (self->column_view, i);
           return TRUE;
         }
     }
