@@ -13,6 +13,7 @@
 #include "lc-category-tree.h"
 #include "lc-column-view.h"
 #include "lc-exam-stats.h"
+#include "lc-export-chooser.h"
 #include "lc-i18n.h"
 #include "lc-law.h"
 #include "lc-question-editor.h"
@@ -598,58 +599,28 @@ _lc_bank_page_export_file (LcBankPage *self, const char *path, const char *forma
 static void
 export_response (LcBankPage *self, int response, GtkFileChooserNative *chooser)
 {
+  static const char *const formats[] = { "gift", "xlsx", "csv", NULL };
   g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
-  GtkFileFilter *chosen;
   const char *format = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  chosen = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
-  if (chosen != NULL)
-    format = g_object_get_data (G_OBJECT (chosen), "lc-format");
+  if (file != NULL)
+    path = lc_export_chooser_path (GTK_FILE_CHOOSER (chooser), file, formats, &format);
   g_clear_object (&self->file_chooser);
   if (file == NULL)
     return;
-  path = g_file_get_path (file);
   if (path == NULL)
     {
       show_error (self, _ ("Only files on this computer or a mounted share can be written."));
       return;
     }
-  /* The name the user typed decides the format; without an extension, the filter does. */
-  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
-    format = "csv";
-  else if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX"))
-    format = "xlsx";
-  else if (g_str_has_suffix (path, ".gift") || g_str_has_suffix (path, ".txt"))
-    format = "gift";
-  else
-    {
-      char *with_extension;
-
-      if (format == NULL)
-        format = "gift";
-      with_extension = g_strconcat (path, ".", format, NULL);
-      g_free (path);
-      path = with_extension;
-    }
   if (!_lc_bank_page_export_file (self, path, format, &error))
     show_error (self, error->message);
   else
     show_error (self, NULL);
-}
-
-static void
-add_filter (GtkFileChooser *chooser, const char *name, const char *pattern, const char *format)
-{
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  g_object_set_data (G_OBJECT (filter), "lc-format", (gpointer) format);
-  gtk_file_chooser_add_filter (chooser, filter);
 }
 
 static void
@@ -662,10 +633,10 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   chooser = gtk_file_chooser_native_new (_ ("Export Questions"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filter (GTK_FILE_CHOOSER (chooser), _ ("GIFT text (.gift)"), "*.gift", "gift");
+  lc_export_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _ ("GIFT text (.gift)"), "gift");
 #ifdef LC_HAVE_REPORTS
-  add_filter (GTK_FILE_CHOOSER (chooser), _ ("Excel workbook (.xlsx)"), "*.xlsx", "xlsx");
-  add_filter (GTK_FILE_CHOOSER (chooser), _ ("CSV file (.csv)"), "*.csv", "csv");
+  lc_export_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _ ("Excel workbook (.xlsx)"), "xlsx");
+  lc_export_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _ ("CSV file (.csv)"), "csv");
 #endif
   /* Translators: the suggested file name of a question bank export, 题库.gift */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("questions.gift"));

@@ -8,6 +8,7 @@
 #include "lc-accessible.h"
 #include "lc-exam-dialog.h"
 #include "lc-exams-page-private.h"
+#include "lc-export-chooser.h"
 #include "lc-grading-dialog.h"
 #include "lc-i18n.h"
 #ifdef LC_HAVE_REPORTS
@@ -987,6 +988,8 @@ _lc_exams_page_export_file (LcExamsPage *self, const char *path, gboolean answer
 static void
 export_response (LcExamsPage *self, int response, GtkFileChooserNative *chooser)
 {
+  static const char *const formats[] = { "xlsx", NULL };
+  const char *format = NULL;
   g_autoptr (GFile) file = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
@@ -994,20 +997,15 @@ export_response (LcExamsPage *self, int response, GtkFileChooserNative *chooser)
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = lc_export_chooser_path (GTK_FILE_CHOOSER (chooser), file, formats, &format);
   g_clear_object (&self->file_chooser);
   if (file == NULL)
     return;
-  if ((path = g_file_get_path (file)) == NULL)
+  if (path == NULL)
     {
       show_error (self, _ ("Only files on this computer or a mounted share can be written."));
       return;
-    }
-  if (!g_str_has_suffix (path, ".xlsx") && !g_str_has_suffix (path, ".XLSX"))
-    {
-      char *with_extension = g_strconcat (path, ".xlsx", NULL);
-
-      g_free (path);
-      path = with_extension;
     }
   if (!_lc_exams_page_export_file (self, path, answers, &error))
     show_error (self, error->message);
@@ -1022,7 +1020,6 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gboolean answers = g_str_equal (action_name, "exams.export-answers");
   GtkRoot *root = gtk_widget_get_root (widget);
   LcExam *exam = chosen_exam (self);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
 
@@ -1032,9 +1029,7 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _ ("_Export"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _ ("Excel workbook (.xlsx)"));
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  lc_export_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _ ("Excel workbook (.xlsx)"), "xlsx");
   /* TRANSLATORS: suggested file names: “<exam title>-成绩.xlsx” and “<exam title>-答题明细.xlsx” */
   name = g_strdup_printf (answers ? _ ("%s-answers.xlsx") : _ ("%s-results.xlsx"), exam->title);
   g_strdelimit (name, "/\\:", '_');

@@ -6,6 +6,7 @@
 
 #include "lc-db.h"
 #include "lc-department-item.h"
+#include "lc-export-chooser.h"
 #include "lc-i18n.h"
 #include "lc-message-dialog.h"
 #include "lc-officers-page-private.h"
@@ -430,37 +431,25 @@ _lc_officers_page_import_action (GtkWidget *widget, const char *action_name, GVa
 static void
 export_response (LcOfficersPage *self, int response, GtkFileChooserNative *chooser)
 {
+  static const char *const formats[] = { "xlsx", "csv", NULL };
   g_autoptr (GFile) file = NULL;
   g_autofree char *path = NULL;
-  GtkFileFilter *chosen;
-  gboolean xlsx;
+  const char *format = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  chosen = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
-  xlsx = chosen == NULL || g_strcmp0 (g_object_get_data (G_OBJECT (chosen), "lc-format"), "xlsx") == 0;
+  if (file != NULL)
+    path = lc_export_chooser_path (GTK_FILE_CHOOSER (chooser), file, formats, &format);
   g_clear_object (&self->file_chooser);
   if (file == NULL)
     return;
-  path = g_file_get_path (file);
   if (path == NULL)
     {
       lc_message_dialog_show (_lc_officers_page_parent_window (self), _ ("The Roster Was Not Exported"),
                               _ ("Only files on this computer or a mounted share can be written."));
       return;
     }
-  /* The name the user typed decides the format; without an extension, the filter does. */
-  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
-    xlsx = FALSE;
-  else if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX"))
-    xlsx = TRUE;
-  else
-    {
-      char *with_extension = g_strconcat (path, xlsx ? ".xlsx" : ".csv", NULL);
-      g_free (path);
-      path = with_extension;
-    }
-  _lc_officers_page_export_file (self, path, xlsx);
+  _lc_officers_page_export_file (self, path, g_str_equal (format, "xlsx"));
 }
 #endif
 
@@ -470,20 +459,12 @@ _lc_officers_page_export_action (GtkWidget *widget, const char *action_name, GVa
 #ifdef LC_HAVE_REPORTS
   LcOfficersPage *self = LC_OFFICERS_PAGE (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) xlsx = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_ ("Export Roster"), _lc_officers_page_parent_window (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (xlsx, _ ("Excel workbook (.xlsx)"));
-  gtk_file_filter_add_pattern (xlsx, "*.xlsx");
-  g_object_set_data (G_OBJECT (xlsx), "lc-format", (gpointer) "xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
-  gtk_file_filter_set_name (csv, _ ("CSV file (.csv)"));
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  g_object_set_data (G_OBJECT (csv), "lc-format", (gpointer) "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  lc_export_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _ ("Excel workbook (.xlsx)"), "xlsx");
+  lc_export_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _ ("CSV file (.csv)"), "csv");
   /* Translators: the suggested file name of a roster export, 花名册.xlsx */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("roster.xlsx"));
 

@@ -10,6 +10,7 @@
 #include "lc-bank-page-private.h"
 #include "lc-bank.h"
 #include "lc-category-tree.h"
+#include "lc-export-chooser.h"
 #include "lc-gui-test-util.h"
 #include "lc-law.h"
 
@@ -298,6 +299,51 @@ START_TEST (test_import_from_page)
 }
 END_TEST
 
+/* The format an export is written in: the extension typed, else the
+ * chosen filter's, which is then added to the name. */
+static char *
+chosen_path (GtkFileChooser *chooser, const char *path, const char **format)
+{
+  static const char *const formats[] = { "gift", "xlsx", "csv", NULL };
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  return lc_export_chooser_path (chooser, file, formats, format);
+}
+
+START_TEST (test_export_chooser)
+{
+  GtkWidget *widget = g_object_ref_sink (gtk_file_chooser_widget_new (GTK_FILE_CHOOSER_ACTION_SAVE));
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (widget);
+  g_autoptr (GListModel) filters = NULL;
+  g_autoptr (GtkFileFilter) gift = NULL;
+  g_autoptr (GtkFileFilter) xlsx = NULL;
+  const char *format = NULL;
+  g_autofree char *typed_csv = NULL, *typed_txt = NULL, *plain = NULL, *filtered = NULL;
+
+  lc_export_chooser_add_filter (chooser, "GIFT", "gift");
+  lc_export_chooser_add_filter (chooser, "Excel", "xlsx");
+  lc_export_chooser_add_filter (chooser, "CSV", "csv");
+  typed_csv = chosen_path (chooser, "/tmp/题库.CSV", &format);
+  ck_assert_str_eq (typed_csv, "/tmp/题库.CSV");
+  ck_assert_str_eq (format, "csv");
+  typed_txt = chosen_path (chooser, "/tmp/题库.txt", &format);
+  ck_assert_str_eq (typed_txt, "/tmp/题库.txt");
+  ck_assert_str_eq (format, "gift");
+  filters = gtk_file_chooser_get_filters (chooser);
+  gift = g_list_model_get_item (filters, 0);
+  gtk_file_chooser_set_filter (chooser, gift);
+  plain = chosen_path (chooser, "/tmp/题库", &format);
+  ck_assert_str_eq (format, "gift");
+  ck_assert_str_eq (plain, "/tmp/题库.gift");
+  xlsx = g_list_model_get_item (filters, 1);
+  gtk_file_chooser_set_filter (chooser, xlsx);
+  filtered = chosen_path (chooser, "/tmp/题库.v2", &format);
+  ck_assert_str_eq (format, "xlsx");
+  ck_assert_str_eq (filtered, "/tmp/题库.v2.xlsx");
+  g_object_unref (widget);
+}
+END_TEST
+
 static void
 check_labelled (GtkWidget *widget)
 {
@@ -358,6 +404,7 @@ gui_bank_suite (void)
   tcase_add_test (bank, test_detail_and_status);
   tcase_add_test (bank, test_export);
   tcase_add_test (bank, test_import_from_page);
+  tcase_add_test (bank, test_export_chooser);
   tcase_add_test (bank, test_accessible);
   tcase_add_test (bank, test_stats_column);
   suite_add_tcase (suite, bank);
