@@ -162,8 +162,6 @@ dup_or_null (const char *text)
 static gboolean
 apply_letters (LcQuestion *q, const char *answer, GError **error)
 {
-  guint n_correct = 0;
-
   for (const char *p = answer; *p != '\0'; p++)
     {
       char c = g_ascii_toupper (*p);
@@ -180,17 +178,11 @@ apply_letters (LcQuestion *q, const char *answer, GError **error)
           return FALSE;
         }
       o = g_ptr_array_index (q->options, c - 'A');
-      if (!o->correct)
-        n_correct++;
       o->correct = TRUE;
     }
-  /* A multiple-choice mark is shared among its correct options. */
   for (guint i = 0; i < q->options->len; i++)
-    {
-      LcQuestionOption *o = g_ptr_array_index (q->options, i);
-
-      o->weight = o->correct ? (q->type == LC_QUESTION_MULTIPLE && n_correct > 0 ? 10000 / (int) n_correct : 10000) : 0;
-    }
+    ((LcQuestionOption *) g_ptr_array_index (q->options, i))->weight = 0;
+  lc_question_share_weights (q);
   return TRUE;
 }
 

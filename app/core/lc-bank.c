@@ -208,6 +208,26 @@ count_correct (const LcQuestion *q)
   return n;
 }
 
+void
+lc_question_share_weights (LcQuestion *question)
+{
+  guint n_correct = count_correct (question), seen = 0;
+
+  for (guint i = 0; i < question->options->len; i++)
+    {
+      LcQuestionOption *option = g_ptr_array_index (question->options, i);
+
+      if (!option->correct)
+        continue;
+      seen++;
+      if (question->type != LC_QUESTION_MULTIPLE)
+        option->weight = 10000;
+      else
+        option->weight =
+            seen < n_correct ? (int) (10000 / n_correct) : (int) (10000 - (n_correct - 1) * (10000 / n_correct));
+    }
+}
+
 gboolean
 lc_bank_validate_category (const char *path, GError **error)
 {

@@ -152,6 +152,10 @@ void lc_question_free (LcQuestion *question);
 LcQuestionOption *lc_question_add_option (LcQuestion *question, const char *text, gboolean correct);
 /* Replaces the options by "T" and "F", @answer telling which is correct. */
 void lc_question_set_truefalse (LcQuestion *question, gboolean answer);
+/* Gives the right options their weight: in a multiple-choice question they
+ * share the mark (a third each for three, the last taking the rounding),
+ * otherwise each earns all of it. Wrong options keep theirs. */
+void lc_question_share_weights (LcQuestion *question);
 /* The content of two versions is the same (type, name, format, stem,
  * explanation, model answer, difficulty, basis, options). */
 gboolean lc_question_same_content (const LcQuestion *a, const LcQuestion *b);

@@ -86,28 +86,6 @@ form_law (LcQuestionEditor *self)
   return g_ptr_array_index (self->laws, selected - 1);
 }
 
-/* Gives the right options of a choice question their share of the mark, so
- * that a trainer never deals in percentages: one right option earns all of
- * it, three right options a third each (the last takes the rounding). */
-static void
-share_weights (LcQuestion *question)
-{
-  guint n_correct = 0, seen = 0;
-
-  for (guint i = 0; i < question->options->len; i++)
-    n_correct += ((LcQuestionOption *) g_ptr_array_index (question->options, i))->correct ? 1 : 0;
-  for (guint i = 0; i < question->options->len && n_correct > 0; i++)
-    {
-      LcQuestionOption *option = g_ptr_array_index (question->options, i);
-
-      if (!option->correct)
-        continue;
-      seen++;
-      option->weight =
-          seen < n_correct ? (int) (10000 / n_correct) : (int) (10000 - (n_correct - 1) * (10000 / n_correct));
-    }
-}
-
 LcQuestion *
 _lc_question_editor_read_form (LcQuestionEditor *self)
 {
@@ -165,8 +143,8 @@ _lc_question_editor_read_form (LcQuestionEditor *self)
           if (!correct)
             option->weight = MIN (row->weight, 0);
         }
-      if (type != LC_QUESTION_FILL)
-        share_weights (question);
+      /* A trainer never deals in percentages: the right options share the mark. */
+      lc_question_share_weights (question);
       break;
     default:
       g_assert_not_reached ();

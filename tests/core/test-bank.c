@@ -241,6 +241,31 @@ START_TEST (test_validation)
 }
 END_TEST
 
+START_TEST (test_share_weights)
+{
+  g_autoptr (LcQuestion) multiple = lc_question_new (LC_QUESTION_MULTIPLE);
+  g_autoptr (LcQuestion) fill = lc_question_new (LC_QUESTION_FILL);
+  int total = 0;
+
+  lc_question_add_option (multiple, "甲", TRUE);
+  lc_question_add_option (multiple, "乙", FALSE)->weight = -5000;
+  lc_question_add_option (multiple, "丙", TRUE);
+  lc_question_add_option (multiple, "丁", TRUE);
+  lc_question_share_weights (multiple);
+  for (guint i = 0; i < multiple->options->len; i++)
+    total += ((LcQuestionOption *) g_ptr_array_index (multiple->options, i))->weight;
+  /* A third each, the last taking the rounding; the wrong option keeps its penalty. */
+  ck_assert_int_eq (((LcQuestionOption *) g_ptr_array_index (multiple->options, 0))->weight, 3333);
+  ck_assert_int_eq (((LcQuestionOption *) g_ptr_array_index (multiple->options, 1))->weight, -5000);
+  ck_assert_int_eq (((LcQuestionOption *) g_ptr_array_index (multiple->options, 3))->weight, 3334);
+  ck_assert_int_eq (total, 10000 - 5000);
+  lc_question_add_option (fill, "二", TRUE);
+  lc_question_add_option (fill, "2", TRUE);
+  lc_question_share_weights (fill);
+  ck_assert_int_eq (((LcQuestionOption *) g_ptr_array_index (fill->options, 1))->weight, 10000);
+}
+END_TEST
+
 START_TEST (test_valid_types)
 {
   g_autoptr (LcQuestion) multiple = make_single ("多选题");
@@ -820,6 +845,7 @@ bank_suite (void)
   tcase_add_test (tc, test_status);
   tcase_add_loop_test (tc, test_validation, 0, G_N_ELEMENTS (invalid_cases));
   tcase_add_test (tc, test_valid_types);
+  tcase_add_test (tc, test_share_weights);
   tcase_add_test (tc, test_basis_must_exist);
   tcase_add_test (tc, test_permissions);
   suite_add_tcase (s, tc);
